@@ -1,0 +1,248 @@
+package org.tablesolver.solver;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+
+/**
+ * Generates {@link EjectionMove}s: put a booking (an unseated one half of the time) on one of its fitting
+ * seatings, and move every booking that sat there at that time to a free fitting seating. An occupant
+ * with no free seating may in turn take the seating of a single other booking, which is then reseated
+ * the same way, up to {@code chainDepth} links; whoever is still without a seating at the end is unseated.
+ * <p>
+ * Why: seating one more party usually means moving other parties out of the way first. With single
+ * change and swap moves that path goes through worse scores (a party is unseated for a while), which late
+ * acceptance rarely takes; this move takes the whole path, an augmenting chain, in one step.
+ * Configured in {@code solver-config/*.xml} as a {@code moveIteratorFactory}.
+ */
+public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, EjectionMove> {
+
+    private static final int ATTEMPTS_PER_MOVE = 10;
+    private static final int SAMPLES_TO_FIND_UNSEATED = 16;
+
+    private int chainDepth = 2;
+    private OccupancyIndex index;
+    private List<PlannedBooking> movable;
+
+    /** How many times an occupant may displace another one; set from the XML's custom properties. */
+    public void setChainDepth(int chainDepth) {
+        if (chainDepth < 0) {
+            throw new IllegalArgumentException("chainDepth must be >= 0");
+        }
+        this.chainDepth = chainDepth;
+    }
+
+    @Override
+    public void phaseStarted(ScoreDirector<SeatingPlan> scoreDirector) {
+        SeatingPlan plan = scoreDirector.getWorkingSolution();
+        index = new OccupancyIndex(plan);
+        movable = plan.getBookings().stream()
+                .filter(booking -> !booking.isPinned() && !booking.getFittingSeatings().isEmpty())
+                .toList();
+    }
+
+    @Override
+    public void phaseEnded(ScoreDirector<SeatingPlan> scoreDirector) {
+        index = null;
+        movable = null;
+    }
+
+    @Override
+    public long getSize(ScoreDirector<SeatingPlan> scoreDirector) {
+        return movable == null ? 0 : movable.stream().mapToLong(booking -> booking.getFittingSeatings().size()).sum();
+    }
+
+    @Override
+    public Iterator<EjectionMove> createOriginalMoveIterator(ScoreDirector<SeatingPlan> scoreDirector) {
+        throw new UnsupportedOperationException("Ejection moves are only generated randomly");
+    }
+
+    /** Called once per step: the plan only changes between steps, so the index is refreshed here. */
+    @Override
+    public Iterator<EjectionMove> createRandomMoveIterator(ScoreDirector<SeatingPlan> scoreDirector, Random random) {
+        index.refresh();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !movable.isEmpty();
+            }
+
+            @Override
+            public EjectionMove next() {
+                return nextMove(random);
+            }
+        };
+    }
+
+    private EjectionMove nextMove(Random random) {
+        PlannedBooking booking = null;
+        for (int attempt = 0; attempt < ATTEMPTS_PER_MOVE; attempt++) {
+            booking = pickBooking(random);
+            List<Seating> range = booking.getFittingSeatings();
+            Seating target = range.get(random.nextInt(range.size()));
+            if (target == booking.getSeating() || index.isHeld(target, booking.getStart(), booking.getEnd())) {
+                continue;
+            }
+            List<PlannedBooking> occupants = index.occupants(target, booking.getStart(), booking.getEnd(), booking);
+            if (occupants.stream().noneMatch(PlannedBooking::isPinned)) {
+                Chain chain = new Chain();
+                chain.add(booking, target);
+                occupants.forEach(chain::addUnplaced);
+                for (PlannedBooking occupant : occupants) {
+                    if (!reseat(occupant, chain, chainDepth, random)) {
+                        chain.place(occupant, null);
+                    }
+                }
+                return chain.toMove();
+            }
+        }
+        // Nothing useful found this time: a move that changes nothing is not doable and gets skipped.
+        return new EjectionMove(List.of(booking), Collections.singletonList(booking.getSeating()));
+    }
+
+    private PlannedBooking pickBooking(Random random) {
+        if (random.nextBoolean()) {
+            for (int sample = 0; sample < SAMPLES_TO_FIND_UNSEATED; sample++) {
+                PlannedBooking candidate = movable.get(random.nextInt(movable.size()));
+                if (candidate.getSeating() == null) {
+                    return candidate;
+                }
+            }
+        }
+        return movable.get(random.nextInt(movable.size()));
+    }
+
+    /**
+     * Places {@code booking} (already in the chain, unplaced) on a seating that is free once the chain so
+     * far is done: half the time the smallest, otherwise the first from a random point of its range. With
+     * depth left and nothing free, takes the seating of a single other booking and reseats that one the
+     * same way. Returns false, leaving the chain as it was, when neither works.
+     */
+    private boolean reseat(PlannedBooking booking, Chain chain, int depth, Random random) {
+        List<Seating> range = booking.getFittingSeatings();
+        int offset = random.nextBoolean() ? 0 : random.nextInt(range.size());
+        for (int i = 0; i < range.size(); i++) {
+            Seating candidate = range.get((offset + i) % range.size());
+            if (isFreeAfterChain(candidate, booking, chain)) {
+                chain.place(booking, candidate);
+                return true;
+            }
+        }
+        if (depth == 0) {
+            return false;
+        }
+        offset = random.nextInt(range.size());
+        for (int i = 0; i < range.size(); i++) {
+            Seating candidate = range.get((offset + i) % range.size());
+            if (index.isHeld(candidate, booking.getStart(), booking.getEnd())
+                    || chain.clashesWithPlaced(candidate, booking)) {
+                continue;
+            }
+            PlannedBooking displaced = singleDisplaceable(candidate, booking, chain);
+            if (displaced == null) {
+                continue;
+            }
+            int mark = chain.size();
+            chain.place(booking, candidate);
+            chain.addUnplaced(displaced);
+            if (reseat(displaced, chain, depth - 1, random)) {
+                return true;
+            }
+            chain.truncate(mark);
+            chain.place(booking, Chain.UNPLACED);
+        }
+        return false;
+    }
+
+    /** The only booking outside the chain sitting on candidate at booking's time, if it may be moved. */
+    private PlannedBooking singleDisplaceable(Seating candidate, PlannedBooking booking, Chain chain) {
+        PlannedBooking single = null;
+        for (PlannedBooking occupant : index.occupants(candidate, booking.getStart(), booking.getEnd(), booking)) {
+            if (chain.contains(occupant)) {
+                continue;
+            }
+            if (single != null || occupant.isPinned()) {
+                return null;
+            }
+            single = occupant;
+        }
+        return single;
+    }
+
+    private boolean isFreeAfterChain(Seating candidate, PlannedBooking booking, Chain chain) {
+        return index.isFreeExcept(candidate, booking.getStart(), booking.getEnd(), chain.bookings())
+                && !index.isHeld(candidate, booking.getStart(), booking.getEnd())
+                && !chain.clashesWithPlaced(candidate, booking);
+    }
+
+    /**
+     * The bookings a move changes and where each goes. Bookings join unplaced, so that their current
+     * seats count as free while the rest of the chain is built.
+     */
+    private static final class Chain {
+
+        static final Seating UNPLACED = new Seating("(unplaced)", -1, List.of("-"), new int[0], 0, 0, null,
+                false, false, -1);
+
+        private final List<PlannedBooking> bookings = new ArrayList<>();
+        private final List<Seating> seatings = new ArrayList<>();
+
+        void add(PlannedBooking booking, Seating seating) {
+            bookings.add(booking);
+            seatings.add(seating);
+        }
+
+        void addUnplaced(PlannedBooking booking) {
+            add(booking, UNPLACED);
+        }
+
+        void place(PlannedBooking booking, Seating seating) {
+            for (int i = 0; i < bookings.size(); i++) {
+                if (bookings.get(i) == booking) {
+                    seatings.set(i, seating);
+                    return;
+                }
+            }
+            throw new IllegalStateException("Booking " + booking.getId() + " is not in the chain");
+        }
+
+        boolean contains(PlannedBooking booking) {
+            return OccupancyIndex.containsIdentity(bookings, booking);
+        }
+
+        List<PlannedBooking> bookings() {
+            return bookings;
+        }
+
+        int size() {
+            return bookings.size();
+        }
+
+        void truncate(int size) {
+            while (bookings.size() > size) {
+                bookings.remove(bookings.size() - 1);
+                seatings.remove(seatings.size() - 1);
+            }
+        }
+
+        boolean clashesWithPlaced(Seating candidate, PlannedBooking booking) {
+            for (int i = 0; i < bookings.size(); i++) {
+                Seating placed = seatings.get(i);
+                if (placed != UNPLACED && placed != null && placed.sharesTableWith(candidate)
+                        && bookings.get(i).overlaps(booking)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        EjectionMove toMove() {
+            return new EjectionMove(bookings, seatings);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.tablesolver.solver;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Who sits on which physical table, by start time: answers "who occupies this seating's tables during
+ * this interval" by a binary search per table instead of a scan of the day.
+ * <p>
+ * It is a snapshot of the plan's seatings; {@link #refresh()} brings it up to date in one pass that
+ * only touches the bookings whose seating changed since, so it is cheap to call at every step.
+ */
+final class OccupancyIndex {
+
+    private static final Comparator<PlannedBooking> BY_START =
+            Comparator.comparingInt(PlannedBooking::getStart).thenComparing(PlannedBooking::getId);
+
+    private final List<PlannedBooking> bookings;
+    private final Seating[] indexedSeating;
+    private final List<List<PlannedBooking>> bookingsByTable;
+    private final List<List<TableBlock>> holdsByTable;
+    private final int longestOccupancy;
+
+    OccupancyIndex(SeatingPlan plan) {
+        int tableCount = 0;
+        for (Seating seating : plan.getSeatings()) {
+            for (int table : seating.getTableIndexes()) {
+                tableCount = Math.max(tableCount, table + 1);
+            }
+        }
+        bookingsByTable = new ArrayList<>(tableCount);
+        holdsByTable = new ArrayList<>(tableCount);
+        for (int i = 0; i < tableCount; i++) {
+            bookingsByTable.add(new ArrayList<>());
+            holdsByTable.add(new ArrayList<>(0));
+        }
+        for (TableBlock block : plan.getBlocks()) {
+            holdsByTable.get(block.tableIndex()).add(block);
+        }
+        bookings = plan.getBookings();
+        indexedSeating = new Seating[bookings.size()];
+        int longest = 0;
+        for (PlannedBooking booking : bookings) {
+            longest = Math.max(longest, booking.getEnd() - booking.getStart());
+        }
+        longestOccupancy = longest;
+        refresh();
+    }
+
+    /** Re-reads every booking's seating, updating the tables of those that changed. */
+    void refresh() {
+        for (int i = 0; i < indexedSeating.length; i++) {
+            PlannedBooking booking = bookings.get(i);
+            Seating current = booking.getSeating();
+            Seating indexed = indexedSeating[i];
+            if (current != indexed) {
+                if (indexed != null) {
+                    for (int table : indexed.getTableIndexes()) {
+                        remove(bookingsByTable.get(table), booking);
+                    }
+                }
+                if (current != null) {
+                    for (int table : current.getTableIndexes()) {
+                        insert(bookingsByTable.get(table), booking);
+                    }
+                }
+                indexedSeating[i] = current;
+            }
+        }
+    }
+
+    /** Bookings other than {@code self} seated on a table of {@code seating} during [start, end). */
+    List<PlannedBooking> occupants(Seating seating, int start, int end, PlannedBooking self) {
+        List<PlannedBooking> occupants = new ArrayList<>(2);
+        for (int table : seating.getTableIndexes()) {
+            List<PlannedBooking> onTable = bookingsByTable.get(table);
+            for (int i = firstStartingAtOrAfter(onTable, start - longestOccupancy); i < onTable.size(); i++) {
+                PlannedBooking other = onTable.get(i);
+                if (other.getStart() >= end) {
+                    break;
+                }
+                if (other != self && other.getEnd() > start && !containsIdentity(occupants, other)) {
+                    occupants.add(other);
+                }
+            }
+        }
+        return occupants;
+    }
+
+    /**
+     * True when nobody outside {@code moving} sits on the seating's tables during [start, end). Bookings
+     * in {@code moving} are being reseated by the same move, so their current seats do not count.
+     */
+    boolean isFreeExcept(Seating seating, int start, int end, List<PlannedBooking> moving) {
+        for (int table : seating.getTableIndexes()) {
+            List<PlannedBooking> onTable = bookingsByTable.get(table);
+            for (int i = firstStartingAtOrAfter(onTable, start - longestOccupancy); i < onTable.size(); i++) {
+                PlannedBooking other = onTable.get(i);
+                if (other.getStart() >= end) {
+                    break;
+                }
+                if (other.getEnd() > start && !containsIdentity(moving, other)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    boolean isHeld(Seating seating, int start, int end) {
+        for (int table : seating.getTableIndexes()) {
+            for (TableBlock block : holdsByTable.get(table)) {
+                if (block.start() < end && start < block.end()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Holds on a table of {@code seating} during [start, end). */
+    List<TableBlock> holdsOn(Seating seating, int start, int end) {
+        List<TableBlock> holds = new ArrayList<>(1);
+        for (int table : seating.getTableIndexes()) {
+            for (TableBlock block : holdsByTable.get(table)) {
+                if (block.start() < end && start < block.end() && !holds.contains(block)) {
+                    holds.add(block);
+                }
+            }
+        }
+        return holds;
+    }
+
+    private static void insert(List<PlannedBooking> onTable, PlannedBooking booking) {
+        int low = 0;
+        int high = onTable.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (BY_START.compare(onTable.get(middle), booking) < 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        onTable.add(low, booking);
+    }
+
+    private static void remove(List<PlannedBooking> onTable, PlannedBooking booking) {
+        for (int i = 0; i < onTable.size(); i++) {
+            if (onTable.get(i) == booking) {
+                onTable.remove(i);
+                return;
+            }
+        }
+        throw new IllegalStateException("Booking " + booking.getId() + " is not indexed on its former table");
+    }
+
+    static boolean containsIdentity(List<PlannedBooking> list, PlannedBooking booking) {
+        for (PlannedBooking element : list) {
+            if (element == booking) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstStartingAtOrAfter(List<PlannedBooking> sortedByStart, int start) {
+        int low = 0;
+        int high = sortedByStart.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sortedByStart.get(middle).getStart() < start) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+}

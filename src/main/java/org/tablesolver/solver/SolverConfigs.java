@@ -1,0 +1,100 @@
+package org.tablesolver.solver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import ai.timefold.solver.core.config.solver.SolverConfig;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Solver configurations by name: {@code <name>.xml} in the configuration folder ({@code solver-config/}
+ * beside the working directory by default), else the copy packaged in the jar under the same name.
+ * The folder wins so that an operator can tune a configuration without rebuilding.
+ */
+public final class SolverConfigs {
+
+    public static final String DEFAULT = "default";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final String PACKAGED = "solver-config/";
+
+    private final Path directory;
+
+    public SolverConfigs(Path directory) {
+        this.directory = Objects.requireNonNull(directory);
+    }
+
+    /** @throws UnknownSolverConfigException when no configuration has that name */
+    public SolverConfig load(String name) {
+        if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
+            throw new UnknownSolverConfigException(name, available());
+        }
+        Path file = directory.resolve(name + ".xml");
+        if (Files.isRegularFile(file)) {
+            return SolverConfig.createFromXmlFile(file.toFile());
+        }
+        if (SolverConfigs.class.getClassLoader().getResource(PACKAGED + name + ".xml") != null) {
+            return SolverConfig.createFromXmlResource(PACKAGED + name + ".xml");
+        }
+        throw new UnknownSolverConfigException(name, available());
+    }
+
+    /** Names of every configuration that {@link #load} accepts, sorted. */
+    public List<String> available() {
+        TreeSet<String> names = new TreeSet<>();
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> files = Files.list(directory)) {
+                files.map(path -> path.getFileName().toString())
+                        .filter(fileName -> fileName.endsWith(".xml"))
+                        .forEach(fileName -> names.add(fileName.substring(0, fileName.length() - 4)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            Resource[] packaged = new PathMatchingResourcePatternResolver().getResources("classpath*:" + PACKAGED + "*.xml");
+            Arrays.stream(packaged)
+                    .map(Resource::getFilename)
+                    .filter(Objects::nonNull)
+                    .forEach(fileName -> names.add(fileName.substring(0, fileName.length() - 4)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(names);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Asked for a configuration that does not exist. */
+    public static final class UnknownSolverConfigException extends RuntimeException {
+
+        private final String name;
+        private final List<String> available;
+
+        UnknownSolverConfigException(String name, List<String> available) {
+            super("Unknown solver configuration '" + name + "'; available: " + String.join(", ", available));
+            this.name = name;
+            this.available = available;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public List<String> available() {
+            return available;
+        }
+    }
+}

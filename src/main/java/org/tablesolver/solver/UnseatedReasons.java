@@ -1,0 +1,148 @@
+package org.tablesolver.solver;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tablesolver.solver.UnseatedExplanation.Blocker;
+import org.tablesolver.solver.UnseatedExplanation.Code;
+
+/**
+ * Explains, from a finished plan, why each unseated booking could not be seated: the party size fits
+ * nothing, the required zone has nothing that size, everything fitting is out of service, or every
+ * fitting seating is taken at that time (naming the bookings and holds in the way).
+ */
+final class UnseatedReasons {
+
+    private final SeatingPlan plan;
+    private final OccupancyIndex occupancy;
+
+    UnseatedReasons(SeatingPlan plan) {
+        this.plan = plan;
+        this.occupancy = new OccupancyIndex(plan);
+    }
+
+    List<UnseatedExplanation> explainAll() {
+        List<UnseatedExplanation> explanations = new ArrayList<>();
+        for (PlannedBooking booking : plan.getBookings()) {
+            if (booking.getSeating() == null) {
+                explanations.add(explain(booking));
+            }
+        }
+        return explanations;
+    }
+
+    UnseatedExplanation explain(PlannedBooking booking) {
+        int party = booking.getPartySize();
+        List<Seating> sizeFits = new ArrayList<>();
+        int largest = 0;
+        int smallestMinimum = Integer.MAX_VALUE;
+        for (Seating seating : plan.getSeatings()) {
+            if (isAsAssigned(seating)) {
+                continue;
+            }
+            largest = Math.max(largest, seating.getMaxCapacity());
+            smallestMinimum = Math.min(smallestMinimum, seating.getMinCapacity());
+            if (seating.fits(party)) {
+                sizeFits.add(seating);
+            }
+        }
+        if (sizeFits.isEmpty()) {
+            String limit = largest == 0 ? "the floor plan has no tables"
+                    : party > largest ? "the largest takes " + largest
+                    : party < smallestMinimum ? "the smallest needs at least " + smallestMinimum
+                    : "none has a minimum and maximum that include " + party;
+            return explanation(booking, Code.NO_SEATING_FOR_PARTY_SIZE,
+                    "No table or combination seats a party of %d (%s).".formatted(party, limit), List.of());
+        }
+        List<Seating> zoneFits = booking.getRequiredZone() == null ? sizeFits
+                : sizeFits.stream().filter(seating -> seating.isInZone(booking.getRequiredZone())).toList();
+        if (zoneFits.isEmpty()) {
+            return explanation(booking, Code.NO_SEATING_IN_REQUIRED_ZONE,
+                    "No table or combination in the required zone '%s' seats a party of %d."
+                            .formatted(booking.getRequiredZone(), party), List.of());
+        }
+        List<Blocker> blockers = new ArrayList<>();
+        List<String> free = new ArrayList<>();
+        for (Seating seating : zoneFits) {
+            if (!seating.isInService()) {
+                blockers.add(new Blocker(seating.getId(), List.of(), List.of(), true));
+                continue;
+            }
+            Blocker blocker = blockerOf(seating, booking);
+            if (blocker.bookingIds().isEmpty() && blocker.holdIds().isEmpty()) {
+                free.add(seating.getId());
+            } else {
+                blockers.add(blocker);
+            }
+        }
+        if (!free.isEmpty()) {
+            return explanation(booking, Code.FREE_SEATING_NOT_USED,
+                    "%s is free at %s but the solve stopped before seating this booking; solve again."
+                            .formatted(String.join(", ", free), window(booking)), List.of());
+        }
+        if (blockers.stream().allMatch(Blocker::outOfService)) {
+            return explanation(booking, Code.ALL_FITTING_SEATINGS_OUT_OF_SERVICE,
+                    "Every table or combination that seats a party of %d%s is out of service: %s."
+                            .formatted(party, inZone(booking), ids(blockers)), blockers);
+        }
+        return explanation(booking, Code.ALL_FITTING_SEATINGS_TAKEN,
+                "Every table or combination that seats a party of %d%s is taken at %s: %s."
+                        .formatted(party, inZone(booking), window(booking), describe(blockers)), blockers);
+    }
+
+    private Blocker blockerOf(Seating seating, PlannedBooking booking) {
+        List<String> bookingIds = occupancy.occupants(seating, booking.getStart(), booking.getEnd(), booking).stream()
+                .map(PlannedBooking::getId)
+                .toList();
+        List<String> holdIds = occupancy.holdsOn(seating, booking.getStart(), booking.getEnd()).stream()
+                .map(TableBlock::id)
+                .toList();
+        return new Blocker(seating.getId(), bookingIds, holdIds, false);
+    }
+
+    private static String describe(List<Blocker> blockers) {
+        List<String> parts = new ArrayList<>();
+        for (Blocker blocker : blockers) {
+            List<String> why = new ArrayList<>();
+            if (blocker.outOfService()) {
+                why.add("out of service");
+            }
+            if (!blocker.bookingIds().isEmpty()) {
+                why.add("by " + String.join(", ", blocker.bookingIds()));
+            }
+            if (!blocker.holdIds().isEmpty()) {
+                why.add("held (" + String.join(", ", blocker.holdIds()) + ")");
+            }
+            parts.add(blocker.seatingId() + " " + String.join(", ", why));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String ids(List<Blocker> blockers) {
+        return String.join(", ", blockers.stream().map(Blocker::seatingId).toList());
+    }
+
+    private static String inZone(PlannedBooking booking) {
+        return booking.getRequiredZone() == null ? "" : " in zone '" + booking.getRequiredZone() + "'";
+    }
+
+    /** The booking's occupied interval in local time, e.g. "19:30–21:15 (with the reset buffer)". */
+    private String window(PlannedBooking booking) {
+        return localTime(booking.getStart()) + "–" + localTime(booking.getEnd())
+                + (plan.getTurnoverBufferMinutes() > 0 ? " (with the reset buffer)" : "");
+    }
+
+    private LocalTime localTime(int minutes) {
+        return plan.getOrigin().plusSeconds(minutes * 60L).atZone(plan.getTimeZone()).toLocalTime();
+    }
+
+    private static boolean isAsAssigned(Seating seating) {
+        return seating.getId().startsWith(SeatingPlanBuilder.ADHOC_PREFIX);
+    }
+
+    private static UnseatedExplanation explanation(PlannedBooking booking, Code code, String reason,
+            List<Blocker> blockers) {
+        return new UnseatedExplanation(booking.getId(), code, reason, List.copyOf(blockers));
+    }
+}
