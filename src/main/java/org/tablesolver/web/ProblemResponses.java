@@ -2,7 +2,6 @@ package org.tablesolver.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,9 +24,7 @@ final class ProblemResponses {
         if (!errors.isEmpty()) {
             problem.setProperty("field", errors.get(0).field());
         }
-        problem.setProperty("errors", errors.stream()
-                .map(e -> Map.of("field", e.field(), "message", e.message()))
-                .toList());
+        problem.setProperty("errors", List.copyOf(errors));
         return problem;
     }
 

@@ -8,8 +8,13 @@ import static org.tablesolver.testing.Fixtures.plan;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -89,6 +94,26 @@ class BookingApiTest {
         // the same id at another restaurant is another booking
         api.put("/api/restaurants/r2", plan());
         assertThat(api.post("/api/restaurants/r2/bookings", booking("b1", "19:30", 5)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void concurrentRepeatsOfOneClientIdCreateOneBooking() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Api.Response>> responses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                responses.add(pool.submit(() -> api.post(BOOKINGS, booking("same", "19:30", 4))));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Response> response : responses) {
+                statuses.add(response.get(60, TimeUnit.SECONDS).status());
+            }
+            assertThat(statuses).containsOnly(200, 201);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.count("booking")).isEqualTo(1);
     }
 
     @Test
