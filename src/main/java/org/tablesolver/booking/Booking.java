@@ -1,0 +1,30 @@
+package org.tablesolver.booking;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A stored booking as the API shows it; {@code start} is local time in the restaurant's zone.
+ *
+ * @param tables  physical table ids the booking occupies, in floor-plan order; empty unless CONFIRMED/SEATED
+ * @param seating the table or combination id it is seated at; null when it has no table
+ * @param version incremented by every change of status or tables
+ */
+public record Booking(
+        String id,
+        String restaurantId,
+        @Schema(example = "2026-12-04") LocalDate date,
+        @Schema(type = "string", example = "2026-12-04T19:30:00") LocalDateTime start,
+        int durationMinutes,
+        int partySize,
+        String preferredZone,
+        String requiredZone,
+        int priority,
+        BookingStatus status,
+        List<String> tables,
+        String seating,
+        long version) {
+}

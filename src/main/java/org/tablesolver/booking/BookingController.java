@@ -1,0 +1,71 @@
+package org.tablesolver.booking;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/restaurants/{restaurantId}")
+@Tag(name = "Bookings")
+class BookingController {
+
+    private final BookingService service;
+
+    BookingController(BookingService service) {
+        this.service = service;
+    }
+
+    @PostMapping("/bookings")
+    @Operation(summary = "Create a PENDING booking",
+            description = "201 with the booking; with a client id the call is idempotent: the same id and content "
+                    + "answers 200 with the stored booking, the same id with other content 409.")
+    ResponseEntity<Booking> create(@PathVariable String restaurantId, @RequestBody BookingRequest request) {
+        BookingService.Created result = service.create(restaurantId, request);
+        if (!result.created()) {
+            return ResponseEntity.ok(result.booking());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/restaurants/" + restaurantId + "/bookings/" + result.booking().id()))
+                .body(result.booking());
+    }
+
+    @GetMapping("/bookings/{bookingId}")
+    @Operation(summary = "Get a booking")
+    Booking get(@PathVariable String restaurantId, @PathVariable String bookingId) {
+        return service.get(restaurantId, bookingId);
+    }
+
+    @DeleteMapping("/bookings/{bookingId}")
+    @Operation(summary = "Cancel a booking",
+            description = "200 with the CANCELLED booking, its tables released; cancelling again is a no-op 200. "
+                    + "A SEATED booking cannot be cancelled: 409.")
+    Booking cancel(@PathVariable String restaurantId, @PathVariable String bookingId) {
+        return service.cancel(restaurantId, bookingId);
+    }
+
+    @PostMapping("/bookings/{bookingId}/seat")
+    @Operation(summary = "Seat a CONFIRMED booking (the guests arrived)", description = "Any other status: 409.")
+    Booking seat(@PathVariable String restaurantId, @PathVariable String bookingId) {
+        return service.seat(restaurantId, bookingId);
+    }
+
+    @GetMapping("/days/{date}/plan")
+    @Operation(summary = "The bookings of a service date with their tables, ordered by start then id")
+    DayPlan plan(@PathVariable String restaurantId, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                 @RequestParam(defaultValue = "false") boolean includeCancelled) {
+        return service.dayPlan(restaurantId, date, includeCancelled);
+    }
+}

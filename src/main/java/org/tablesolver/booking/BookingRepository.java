@@ -1,0 +1,129 @@
+package org.tablesolver.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tablesolver.database.Rows;
+
+/**
+ * Reads bookings as the API shows them (with their tables and seating). Public for the solve pipeline:
+ * {@link #find} and {@link #findDay}. Writes are package-private and go through {@link BookingService}.
+ */
+@Repository
+public class BookingRepository {
+
+    private static final String SELECT = """
+            select b.restaurant_id, b.id, b.service_date, b.starts_at, r.time_zone, b.duration_minutes,
+                   b.party_size, b.preferred_zone, b.required_zone, b.priority, b.status, b.version,
+                   a.tables, a.seating
+            from booking b
+            join restaurant r on r.id = b.restaurant_id
+            left join lateral (
+                select array_agg(ta.table_id order by dt.position, ta.table_id) as tables,
+                       min(ta.seating_id) as seating
+                from table_assignment ta
+                join dining_table dt on dt.restaurant_id = ta.restaurant_id and dt.id = ta.table_id
+                where ta.restaurant_id = b.restaurant_id and ta.booking_id = b.id
+            ) a on true
+            """;
+
+    private final JdbcClient jdbc;
+
+    BookingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Booking> find(String restaurantId, String bookingId) {
+        return jdbc.sql(SELECT + " where b.restaurant_id = :r and b.id = :id")
+                .param("r", restaurantId).param("id", bookingId)
+                .query(BookingRepository::booking)
+                .optional();
+    }
+
+    /** The bookings of a service date ordered by start then id; CANCELLED ones only when asked. */
+    public List<Booking> findDay(String restaurantId, LocalDate date, boolean includeCancelled) {
+        return jdbc.sql(SELECT + """
+                         where b.restaurant_id = :r and b.service_date = :date
+                           and (:includeCancelled or b.status <> 'CANCELLED')
+                         order by b.starts_at, b.id
+                        """)
+                .param("r", restaurantId).param("date", date).param("includeCancelled", includeCancelled)
+                .query(BookingRepository::booking)
+                .list();
+    }
+
+    /** Inserts a PENDING booking unless the id exists; true when inserted. */
+    boolean insertIfAbsent(String restaurantId, String id, BookingRequest request, Instant startsAt) {
+        int rows = jdbc.sql("""
+                        insert into booking (restaurant_id, id, service_date, starts_at, duration_minutes, party_size,
+                                             preferred_zone, required_zone, priority)
+                        values (:r, :id, :date, :startsAt, :duration, :partySize, :preferredZone, :requiredZone, :priority)
+                        on conflict (restaurant_id, id) do nothing
+                        """)
+                .param("r", restaurantId).param("id", id).param("date", request.date())
+                .param("startsAt", startsAt.atOffset(ZoneOffset.UTC))
+                .param("duration", request.durationMinutes()).param("partySize", request.partySize())
+                .param("preferredZone", request.preferredZone()).param("requiredZone", request.requiredZone())
+                .param("priority", request.priorityOrDefault())
+                .update();
+        return Rows.zeroOrOne(rows, "insert booking " + id) == 1;
+    }
+
+    Optional<BookingStatus> lockStatus(String restaurantId, String id) {
+        return jdbc.sql("select status from booking where restaurant_id = :r and id = :id for update")
+                .param("r", restaurantId).param("id", id)
+                .query((rs, n) -> BookingStatus.valueOf(rs.getString("status")))
+                .optional();
+    }
+
+    int deleteAssignments(String restaurantId, String id) {
+        return jdbc.sql("delete from table_assignment where restaurant_id = :r and booking_id = :id")
+                .param("r", restaurantId).param("id", id)
+                .update();
+    }
+
+    int countAssignments(String restaurantId, String id) {
+        return jdbc.sql("select count(*) from table_assignment where restaurant_id = :r and booking_id = :id")
+                .param("r", restaurantId).param("id", id)
+                .query(Integer.class).single();
+    }
+
+    void changeStatus(String restaurantId, String id, BookingStatus from, BookingStatus to) {
+        int rows = jdbc.sql("""
+                        update booking set status = :to, version = version + 1, updated_at = now()
+                        where restaurant_id = :r and id = :id and status = :from
+                        """)
+                .param("r", restaurantId).param("id", id).param("from", from.name()).param("to", to.name())
+                .update();
+        Rows.exactlyOne(rows, "booking " + id + " " + from + " -> " + to);
+    }
+
+    private static Booking booking(ResultSet rs, int row) throws SQLException {
+        ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+        java.sql.Array tables = rs.getArray("tables");
+        return new Booking(
+                rs.getString("id"),
+                rs.getString("restaurant_id"),
+                rs.getObject("service_date", LocalDate.class),
+                LocalTimes.toLocal(rs.getObject("starts_at", OffsetDateTime.class).toInstant(), zone),
+                rs.getInt("duration_minutes"),
+                rs.getInt("party_size"),
+                rs.getString("preferred_zone"),
+                rs.getString("required_zone"),
+                rs.getInt("priority"),
+                BookingStatus.valueOf(rs.getString("status")),
+                tables == null ? List.of() : List.copyOf(Arrays.asList((String[]) tables.getArray())),
+                rs.getString("seating"),
+                rs.getLong("version"));
+    }
+}

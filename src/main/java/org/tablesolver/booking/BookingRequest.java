@@ -1,0 +1,43 @@
+package org.tablesolver.booking;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.tablesolver.floorplan.Ids;
+
+/**
+ * The body of {@code POST /api/restaurants/{id}/bookings} and one entry of an import's {@code "bookings"}.
+ * A client {@code id} makes the call idempotent: the same id with the same content answers the stored
+ * booking; the same id with other content is a 409.
+ */
+public record BookingRequest(
+        @Schema(description = "Optional client id; the server assigns one when missing", example = "b-1001")
+        @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @Schema(description = "Service date", example = "2026-12-04") @NotNull LocalDate date,
+        @Schema(type = "string", description = "Local date-time in the restaurant's zone, on the service date or "
+                + "before 06:00 the next morning", example = "2026-12-04T19:30:00") @NotNull LocalDateTime start,
+        @Schema(example = "90") @NotNull @Min(15) @Max(720) Integer durationMinutes,
+        @Schema(example = "4") @NotNull @Min(1) @Max(100) Integer partySize,
+        @Schema(description = "Optional zone id: a wish", example = "window") String preferredZone,
+        @Schema(description = "Optional zone id: a must", example = "garden") String requiredZone,
+        @Schema(description = "Optional, default 0; higher is seated first", example = "0") @Min(0) Integer priority) {
+
+    public int priorityOrDefault() {
+        return priority == null ? 0 : priority;
+    }
+
+    /** Same content as a stored booking (the idempotency rule). */
+    boolean sameContentAs(Booking booking) {
+        return booking.date().equals(date) && booking.start().equals(start)
+                && booking.durationMinutes() == durationMinutes && booking.partySize() == partySize
+                && Objects.equals(booking.preferredZone(), preferredZone)
+                && Objects.equals(booking.requiredZone(), requiredZone)
+                && booking.priority() == priorityOrDefault();
+    }
+}

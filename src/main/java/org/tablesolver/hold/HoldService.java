@@ -1,0 +1,131 @@
+package org.tablesolver.hold;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tablesolver.booking.LocalTimes;
+import org.tablesolver.database.Rows;
+import org.tablesolver.floorplan.FloorPlan;
+import org.tablesolver.floorplan.FloorPlanService;
+import org.tablesolver.web.ConflictException;
+import org.tablesolver.web.NotFoundException;
+import org.tablesolver.web.Problems;
+import org.tablesolver.web.RequestValidator;
+
+/**
+ * Short-lived holds a booking flow places on a table while a guest completes a booking. A hold whose
+ * {@code expires_at} has passed blocks nothing and is invisible; expired rows are deleted lazily.
+ */
+@Service
+class HoldService {
+
+    private final JdbcClient jdbc;
+    private final FloorPlanService floorPlans;
+    private final RequestValidator validator;
+
+    HoldService(JdbcClient jdbc, FloorPlanService floorPlans, RequestValidator validator) {
+        this.jdbc = jdbc;
+        this.floorPlans = floorPlans;
+        this.validator = validator;
+    }
+
+    /**
+     * Places a hold: 400 for an unknown table or impossible time, 409 when the table is out of service,
+     * assigned to a booking or held by another active hold at that time.
+     */
+    @Transactional
+    Hold place(String restaurantId, HoldRequest request) {
+        validator.validate(request, "");
+        FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
+        ZoneId zone = plan.zoneId();
+        Problems problems = new Problems();
+        FloorPlan.Table table = plan.table(request.tableId()).orElse(null);
+        problems.check(table != null, "tableId", "unknown table '" + request.tableId() + "'");
+        if (request.start().getSecond() != 0 || request.start().getNano() != 0) {
+            problems.add("start", "must be a whole minute");
+        } else {
+            problems.check(LocalTimes.toInstant(request.start(), zone) != null, "start",
+                    request.start() + " does not exist in " + zone.getId() + " (clocks go forward)");
+        }
+        problems.throwIfAny();
+        if (!table.inServiceOrDefault()) {
+            throw new ConflictException("tableId", "Table '" + table.id() + "' is out of service.");
+        }
+        // Serializes hold placement per table: two holds cannot both pass the check below.
+        Rows.exactlyOne(jdbc.sql("select 1 from dining_table where restaurant_id = :r and id = :t for update")
+                .param("r", restaurantId).param("t", table.id()).query(Integer.class).list().size(), "lock table");
+        jdbc.sql("delete from table_hold where restaurant_id = :r and expires_at <= now()")
+                .param("r", restaurantId).update();
+
+        Instant start = LocalTimes.toInstant(request.start(), zone);
+        Instant end = start.plusSeconds(60L * (request.durationMinutes() + plan.turnoverBufferMinutes()));
+        boolean taken = jdbc.sql("""
+                        select exists (select 1 from table_assignment
+                                       where restaurant_id = :r and table_id = :t and occupied && tstzrange(:start, :end, '[)'))
+                            or exists (select 1 from table_hold
+                                       where restaurant_id = :r and table_id = :t and expires_at > now()
+                                         and held && tstzrange(:start, :end, '[)'))
+                        """)
+                .param("r", restaurantId).param("t", table.id())
+                .param("start", utc(start)).param("end", utc(end))
+                .query(Boolean.class).single();
+        if (taken) {
+            throw new ConflictException("tableId", "Table '" + table.id() + "' is taken by a booking or another "
+                    + "hold between " + request.start() + " and " + LocalTimes.toLocal(end, zone) + ".");
+        }
+        String id = UUID.randomUUID().toString();
+        Rows.exactlyOne(jdbc.sql("""
+                        insert into table_hold (restaurant_id, id, table_id, held, expires_at, reference)
+                        values (:r, :id, :t, tstzrange(:start, :end, '[)'),
+                                now() + make_interval(secs => :seconds), :reference)
+                        """)
+                .param("r", restaurantId).param("id", id).param("t", table.id())
+                .param("start", utc(start)).param("end", utc(end))
+                .param("seconds", request.expiresInSeconds()).param("reference", request.reference())
+                .update(), "insert hold");
+        return active(restaurantId, zone, id).get(0);
+    }
+
+    @Transactional(readOnly = true)
+    List<Hold> list(String restaurantId) {
+        FloorPlan plan = floorPlans.get(restaurantId);
+        return active(restaurantId, plan.zoneId(), null);
+    }
+
+    @Transactional
+    void release(String restaurantId, String holdId) {
+        floorPlans.get(restaurantId);
+        int rows = jdbc.sql("delete from table_hold where restaurant_id = :r and id = :id and expires_at > now()")
+                .param("r", restaurantId).param("id", holdId).update();
+        if (Rows.zeroOrOne(rows, "delete hold " + holdId) == 0) {
+            throw new NotFoundException("holdId", "Hold '" + holdId + "' does not exist or has expired.");
+        }
+    }
+
+    private List<Hold> active(String restaurantId, ZoneId zone, String onlyId) {
+        return jdbc.sql("""
+                        select id, table_id, lower(held) as held_from, upper(held) as held_to, expires_at, reference
+                        from table_hold
+                        where restaurant_id = :r and expires_at > now() and (cast(:id as text) is null or id = :id)
+                        order by lower(held), table_id, id
+                        """)
+                .param("r", restaurantId).param("id", onlyId)
+                .query((rs, n) -> new Hold(rs.getString("id"), rs.getString("table_id"),
+                        LocalTimes.toLocal(rs.getObject("held_from", OffsetDateTime.class).toInstant(), zone),
+                        LocalTimes.toLocal(rs.getObject("held_to", OffsetDateTime.class).toInstant(), zone),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("reference")))
+                .list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,35 @@
+package org.tablesolver.importing;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.tablesolver.booking.BookingRequest;
+import org.tablesolver.floorplan.FloorPlan;
+
+/**
+ * The body of {@code POST /api/import}, in one of two forms: a single restaurant
+ * {@code {"restaurant": {...}, "bookings": [...]}} or several {@code {"restaurants": [{"restaurant": ...,
+ * "bookings": ...}, ...]}} (the demo data's form). Any other top-level property, such as {@code "date"}, is
+ * ignored.
+ */
+@Schema(description = "Either restaurant + bookings, or restaurants: a list of {restaurant, bookings}")
+public record ImportDocument(
+        @Schema(description = "Floor plan with its id") @Valid FloorPlan restaurant,
+        @Schema(description = "PENDING bookings to create (same rules as POST .../bookings)")
+        List<@NotNull @Valid BookingRequest> bookings,
+        @Schema(description = "Several restaurants at once, instead of restaurant + bookings")
+        List<@NotNull @Valid Restaurant> restaurants) {
+
+    /** One restaurant of the multi-restaurant form. */
+    public record Restaurant(
+            @NotNull @Valid FloorPlan restaurant,
+            List<@NotNull @Valid BookingRequest> bookings) {
+    }
+
+    /** A single-restaurant document. */
+    public static ImportDocument of(FloorPlan restaurant, List<BookingRequest> bookings) {
+        return new ImportDocument(restaurant, bookings, null);
+    }
+}

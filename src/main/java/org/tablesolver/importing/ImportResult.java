@@ -1,0 +1,14 @@
+package org.tablesolver.importing;
+
+import java.util.List;
+
+/** What an import did, per restaurant in document order. */
+public record ImportResult(List<Restaurant> restaurants, int bookingsCreated, int bookingsUnchanged) {
+
+    /**
+     * @param created           the restaurant did not exist before (otherwise its floor plan was replaced)
+     * @param bookingsUnchanged bookings whose id already existed with the same content
+     */
+    public record Restaurant(String restaurantId, boolean created, int bookingsCreated, int bookingsUnchanged) {
+    }
+}

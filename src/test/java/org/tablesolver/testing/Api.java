@@ -1,0 +1,113 @@
+package org.tablesolver.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** A real HTTP client for the application under test (so filters, Tomcat and content types are real). */
+public class Api {
+
+    private final IntSupplier port;
+    private final ObjectMapper objectMapper;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    public Api(IntSupplier port, ObjectMapper objectMapper) {
+        this.port = port;
+        this.objectMapper = objectMapper;
+    }
+
+    /** A response: status, headers, body text and the body parsed as JSON (missing node if not JSON). */
+    public record Response(int status, HttpHeaders headers, String body, JsonNode json) {
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        /** The problem body's {@code field}, or null. */
+        public String field() {
+            JsonNode field = json.path("field");
+            return field.isTextual() ? field.asText() : null;
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public Response post(String path, Object json) {
+        return send("POST", path, json, "application/json");
+    }
+
+    public Response put(String path, Object json) {
+        return send("PUT", path, json, "application/json");
+    }
+
+    /** {@code body} is sent as is when it is a String, otherwise as JSON. */
+    public Response send(String method, String path, Object body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
+                .timeout(Duration.ofSeconds(60));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
+        return send(request.build());
+    }
+
+    public Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body(), parse(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port.getAsInt() + path);
+    }
+
+    private String write(Object body) {
+        try {
+            return objectMapper.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return objectMapper.readTree(body);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.tablesolver.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSupportConfiguration {
+
+    @Bean
+    TestDatabase testDatabase(JdbcClient jdbc) {
+        return new TestDatabase(jdbc);
+    }
+
+    @Bean
+    Api api(Environment environment, ObjectMapper objectMapper) {
+        return new Api(() -> environment.getRequiredProperty("local.server.port", Integer.class), objectMapper);
+    }
+}
