@@ -15,6 +15,11 @@ public class TestSupportConfiguration {
     }
 
     @Bean
+    TestHooks testHooks() {
+        return new TestHooks();
+    }
+
+    @Bean
     Api api(Environment environment, ObjectMapper objectMapper) {
         return new Api(() -> environment.getRequiredProperty("local.server.port", Integer.class), objectMapper);
     }

@@ -1,0 +1,17 @@
+package org.tablesolver.solve;
+
+import java.time.LocalDate;
+
+/** One restaurant-day: the unit that is solved, serialized and committed as a whole. */
+record DayKey(String restaurantId, LocalDate date) {
+
+    /** The text behind the advisory lock; the same for every instance of the service. */
+    String lockName() {
+        return "tablesolver.solve:" + restaurantId + ":" + date;
+    }
+
+    @Override
+    public String toString() {
+        return restaurantId + " on " + date;
+    }
+}

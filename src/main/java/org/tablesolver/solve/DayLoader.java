@@ -1,0 +1,180 @@
+package org.tablesolver.solve;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tablesolver.booking.BookingStatus;
+import org.tablesolver.floorplan.FloorPlan;
+import org.tablesolver.floorplan.FloorPlanService;
+import org.tablesolver.solver.BookingState;
+import org.tablesolver.solver.DayInput;
+import org.tablesolver.web.NotFoundException;
+
+/**
+ * Reads a restaurant-day for solving in one read-only REPEATABLE READ transaction, so the floor plan,
+ * bookings, assignments and holds all come from one snapshot (a booking confirmed or cancelled halfway
+ * through cannot make the problem inconsistent). Everything is ordered deterministically: the floor plan
+ * in its stored order, bookings by start then id, blocks by start, table and id.
+ */
+@Component
+class DayLoader {
+
+    private final JdbcClient jdbc;
+    private final FloorPlanService floorPlans;
+    private final TransactionTemplate snapshot;
+
+    DayLoader(JdbcClient jdbc, FloorPlanService floorPlans, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.floorPlans = floorPlans;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+    }
+
+    /** @throws NotFoundException for an unknown restaurant */
+    LoadedDay load(DayKey key) {
+        return snapshot.execute(status -> read(key));
+    }
+
+    private record BookingRow(String id, Instant start, int durationMinutes, int partySize, String preferredZone,
+                              String requiredZone, int priority, BookingStatus status, long version) {
+    }
+
+    private LoadedDay read(DayKey key) {
+        FloorPlan plan = floorPlans.find(key.restaurantId())
+                .orElseThrow(() -> NotFoundException.restaurant(key.restaurantId()));
+        List<BookingRow> rows = jdbc.sql("""
+                        select id, starts_at, duration_minutes, party_size, preferred_zone, required_zone, priority,
+                               status, version
+                        from booking
+                        where restaurant_id = :r and service_date = :date and status <> 'CANCELLED'
+                        order by starts_at, id
+                        """)
+                .param("r", key.restaurantId()).param("date", key.date())
+                .query((rs, n) -> new BookingRow(rs.getString("id"), instant(rs, "starts_at"),
+                        rs.getInt("duration_minutes"), rs.getInt("party_size"), rs.getString("preferred_zone"),
+                        rs.getString("required_zone"), rs.getInt("priority"),
+                        BookingStatus.valueOf(rs.getString("status")), rs.getLong("version")))
+                .list();
+
+        record AssignmentRow(String bookingId, String tableId, String seatingId) {
+        }
+        Map<String, List<AssignmentRow>> assignments = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select ta.booking_id, ta.table_id, ta.seating_id
+                        from table_assignment ta
+                        join booking b on b.restaurant_id = ta.restaurant_id and b.id = ta.booking_id
+                        join dining_table dt on dt.restaurant_id = ta.restaurant_id and dt.id = ta.table_id
+                        where ta.restaurant_id = :r and b.service_date = :date and b.status <> 'CANCELLED'
+                        order by ta.booking_id, dt.position, ta.table_id
+                        """)
+                .param("r", key.restaurantId()).param("date", key.date())
+                .query((rs, n) -> new AssignmentRow(rs.getString("booking_id"), rs.getString("table_id"),
+                        rs.getString("seating_id")))
+                .list()
+                .forEach(row -> assignments.computeIfAbsent(row.bookingId(), id -> new ArrayList<>()).add(row));
+
+        Map<String, LoadedDay.LoadedBooking> loaded = new LinkedHashMap<>();
+        List<DayInput.Booking> bookings = new ArrayList<>(rows.size());
+        Instant windowStart = null;
+        Instant windowEnd = null;
+        for (BookingRow row : rows) {
+            List<AssignmentRow> tables = assignments.getOrDefault(row.id(), List.of());
+            boolean hasTables = row.status() == BookingStatus.CONFIRMED || row.status() == BookingStatus.SEATED;
+            if (hasTables == tables.isEmpty()) {
+                // The services keep status and table rows in step; anything else is corrupt data, and solving
+                // around it would hide it.
+                throw new IllegalStateException("Booking " + row.id() + " of " + key + " is " + row.status()
+                        + " with " + tables.size() + " table assignment row(s)");
+            }
+            List<String> seatingIds = tables.stream().map(AssignmentRow::seatingId).distinct().toList();
+            if (seatingIds.size() > 1) {
+                throw new IllegalStateException("Booking " + row.id() + " of " + key + " is assigned to several seatings "
+                        + seatingIds);
+            }
+            String seatingId = seatingIds.isEmpty() ? null : seatingIds.get(0);
+            List<String> tableIds = tables.stream().map(AssignmentRow::tableId).toList();
+            loaded.put(row.id(), new LoadedDay.LoadedBooking(row.id(), row.status(), row.version(), seatingId, tableIds));
+            bookings.add(new DayInput.Booking(row.id(), row.start(), row.durationMinutes(), row.partySize(),
+                    row.preferredZone(), row.requiredZone(), row.priority(), state(row.status()), seatingId, tableIds));
+
+            Instant end = row.start().plusSeconds(60L * (row.durationMinutes() + plan.turnoverBufferMinutes()));
+            windowStart = windowStart == null || row.start().isBefore(windowStart) ? row.start() : windowStart;
+            windowEnd = windowEnd == null || end.isAfter(windowEnd) ? end : windowEnd;
+        }
+
+        List<DayInput.Hold> blocks = windowStart == null ? List.of() : blocks(key, windowStart, windowEnd);
+        DayInput input = new DayInput(key.restaurantId(), key.date(), plan.zoneId(), plan.turnoverBufferMinutes(),
+                plan.tables().stream().map(t -> new DayInput.Table(t.id(), t.zone(), t.minCapacity(), t.maxCapacity(),
+                        t.inServiceOrDefault())).toList(),
+                plan.combinations().stream().map(c -> new DayInput.Combination(c.id(), c.tables(), c.minCapacity(),
+                        c.maxCapacity())).toList(),
+                bookings, blocks);
+        return new LoadedDay(key, plan, input, loaded);
+    }
+
+    /**
+     * What blocks tables during the day besides its own bookings: active holds, and the tables of other
+     * service dates' bookings that reach into this day (late service the evening before, an early start
+     * the morning after). Both are passed to the solver as holds.
+     */
+    private List<DayInput.Hold> blocks(DayKey key, Instant from, Instant to) {
+        List<DayInput.Hold> blocks = new ArrayList<>(jdbc.sql("""
+                        select id, table_id, lower(held) as held_from, upper(held) as held_to, reference
+                        from table_hold
+                        where restaurant_id = :r and expires_at > now() and held && tstzrange(:from, :to, '[)')
+                        order by lower(held), table_id, id
+                        """)
+                .param("r", key.restaurantId()).param("from", utc(from)).param("to", utc(to))
+                .query((rs, n) -> new DayInput.Hold(rs.getString("id"), rs.getString("table_id"),
+                        instant(rs, "held_from"), instant(rs, "held_to"), rs.getString("reference")))
+                .list());
+        blocks.addAll(jdbc.sql("""
+                        select ta.booking_id, b.service_date, ta.table_id,
+                               lower(ta.occupied) as occupied_from, upper(ta.occupied) as occupied_to
+                        from table_assignment ta
+                        join booking b on b.restaurant_id = ta.restaurant_id and b.id = ta.booking_id
+                        where ta.restaurant_id = :r and b.service_date <> :date
+                          and ta.occupied && tstzrange(:from, :to, '[)')
+                        order by lower(ta.occupied), ta.table_id, ta.booking_id
+                        """)
+                .param("r", key.restaurantId()).param("date", key.date())
+                .param("from", utc(from)).param("to", utc(to))
+                .query((rs, n) -> new DayInput.Hold(
+                        "booking " + rs.getString("booking_id") + " (" + rs.getString("service_date") + ") on "
+                                + rs.getString("table_id"),
+                        rs.getString("table_id"), instant(rs, "occupied_from"), instant(rs, "occupied_to"),
+                        "booking of another service date"))
+                .list());
+        return blocks;
+    }
+
+    private static BookingState state(BookingStatus status) {
+        return switch (status) {
+            case PENDING -> BookingState.PENDING;
+            case CONFIRMED -> BookingState.CONFIRMED;
+            case SEATED -> BookingState.SEATED;
+            case CANCELLED -> throw new IllegalArgumentException("cancelled bookings are not solved");
+        };
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

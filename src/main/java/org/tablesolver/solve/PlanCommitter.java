@@ -1,0 +1,188 @@
+package org.tablesolver.solve;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tablesolver.booking.BookingStatus;
+import org.tablesolver.database.Rows;
+import org.tablesolver.floorplan.FloorPlan;
+import org.tablesolver.floorplan.FloorPlanService;
+
+/**
+ * Writes a solved plan in one short transaction, all or nothing:
+ * <ol>
+ * <li>a transaction-level advisory lock on the restaurant-day, so commits of the same day (from this
+ * process or another instance) run one at a time;</li>
+ * <li>the restaurant row {@code FOR SHARE} (as every booking writer takes it) and the floor plan compared
+ * with the snapshot's;</li>
+ * <li>every booking of the snapshot locked {@code FOR UPDATE} and its version compared: a booking that was
+ * cancelled, seated or changed meanwhile makes the commit a {@link CommitConflict};</li>
+ * <li>the tables about to get new assignments locked {@code FOR SHARE}, which waits for (and holds off) hold
+ * placement on them, then checked for active holds and assignments that appeared meanwhile;</li>
+ * <li>the old rows of moved bookings deleted, the new rows inserted (one per physical table), statuses and
+ * versions updated with row counts checked, and the audit row inserted.</li>
+ * </ol>
+ * Bookings whose seating did not change are not touched at all. The exclusion constraint on
+ * {@code table_assignment} stays the last line of defence against a double-booked table.
+ */
+@Component
+class PlanCommitter {
+
+    private final JdbcClient jdbc;
+    private final FloorPlanService floorPlans;
+    private final SolveRuns runs;
+    private final List<SolveHooks> hooks;
+    private final TransactionTemplate transaction;
+    private final String lockTimeout;
+
+    PlanCommitter(JdbcClient jdbc, FloorPlanService floorPlans, SolveRuns runs, List<SolveHooks> hooks,
+                  PlatformTransactionManager transactions, SolveProperties properties) {
+        this.jdbc = jdbc;
+        this.floorPlans = floorPlans;
+        this.runs = runs;
+        this.hooks = List.copyOf(hooks);
+        this.transaction = new TransactionTemplate(transactions);
+        this.lockTimeout = properties.lockTimeout().toMillis() + "ms";
+    }
+
+    /**
+     * Commits the changes and the audit row; returns only after COMMIT succeeded.
+     *
+     * @throws CommitConflict when the day changed since {@code day} was loaded (nothing was written)
+     */
+    void commit(LoadedDay day, PlanChanges changes, SolveRun auditRow, SolveHooks.Attempt attempt) {
+        transaction.executeWithoutResult(status -> write(day, changes, auditRow, attempt));
+    }
+
+    private void write(LoadedDay day, PlanChanges changes, SolveRun auditRow, SolveHooks.Attempt attempt) {
+        String restaurantId = day.key().restaurantId();
+        jdbc.sql("select set_config('lock_timeout', :timeout, true)").param("timeout", lockTimeout)
+                .query(String.class).single();
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:name, 0))")
+                .param("name", day.key().lockName()).query().singleRow();
+
+        FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
+        if (!plan.equals(day.floorPlan())) {
+            throw new CommitConflict("the floor plan of " + restaurantId + " changed while the day was being solved");
+        }
+        checkVersions(day);
+
+        List<PlanChanges.BookingChange> written = changes.written();
+        String[] tables = written.stream().flatMap(change -> change.tableIds().stream())
+                .collect(Collectors.toCollection(TreeSet::new)).toArray(String[]::new);
+        if (tables.length > 0) {
+            // FOR SHARE in id order: hold placement takes FOR UPDATE on its table, so it waits for this
+            // commit and then sees its rows; a hold placed just before is visible to the checks below.
+            Rows.exactly(tables.length, jdbc.sql("""
+                            select id from dining_table where restaurant_id = :r and id = any(:tables)
+                            order by id for share
+                            """)
+                    .param("r", restaurantId).param("tables", tables).query(String.class).list().size(),
+                    "lock planned tables");
+        }
+        for (PlanChanges.BookingChange change : written) {
+            if (change.change() == SolveView.Change.MOVED) {
+                int deleted = jdbc.sql("delete from table_assignment where restaurant_id = :r and booking_id = :b")
+                        .param("r", restaurantId).param("b", change.bookingId()).update();
+                Rows.exactly(day.booking(change.bookingId()).tableIds().size(), deleted,
+                        "delete old tables of moved booking " + change.bookingId());
+            }
+        }
+        for (PlanChanges.BookingChange change : written) {
+            checkStillFree(restaurantId, change);
+        }
+        for (PlanChanges.BookingChange change : written) {
+            for (String tableId : change.tableIds()) {
+                Rows.exactlyOne(jdbc.sql("""
+                                insert into table_assignment (restaurant_id, booking_id, table_id, seating_id, occupied)
+                                select b.restaurant_id, b.id, :table, :seating,
+                                       tstzrange(b.starts_at, b.starts_at
+                                                 + make_interval(mins => b.duration_minutes + r.turnover_buffer_minutes),
+                                                 '[)')
+                                from booking b join restaurant r on r.id = b.restaurant_id
+                                where b.restaurant_id = :r and b.id = :b
+                                """)
+                        .param("r", restaurantId).param("b", change.bookingId()).param("table", tableId)
+                        .param("seating", change.seatingId())
+                        .update(), "insert assignment " + change.bookingId() + " on " + tableId);
+                hooks.forEach(hook -> hook.assignmentWritten(attempt, change.bookingId(), tableId));
+            }
+            BookingStatus before = change.change() == SolveView.Change.NEW ? BookingStatus.PENDING
+                    : change.statusAfter();
+            Rows.exactlyOne(jdbc.sql("""
+                            update booking set status = :after, version = version + 1, updated_at = now()
+                            where restaurant_id = :r and id = :b and status = :before and version = :version
+                            """)
+                    .param("r", restaurantId).param("b", change.bookingId()).param("before", before.name())
+                    .param("after", change.statusAfter().name()).param("version", change.loadedVersion())
+                    .update(), "update booking " + change.bookingId() + " at version " + change.loadedVersion());
+        }
+        runs.insert(auditRow);
+    }
+
+    /** Locks the snapshot's bookings and refuses when any of them changed since it was loaded. */
+    private void checkVersions(LoadedDay day) {
+        record Current(String id, String status, long version) {
+        }
+        String[] ids = day.bookings().keySet().stream().sorted().toArray(String[]::new);
+        if (ids.length == 0) {
+            return;
+        }
+        Map<String, Current> current = jdbc.sql("""
+                        select id, status, version from booking
+                        where restaurant_id = :r and id = any(:ids)
+                        order by id for update
+                        """)
+                .param("r", day.key().restaurantId()).param("ids", ids)
+                .query((rs, n) -> new Current(rs.getString("id"), rs.getString("status"), rs.getLong("version")))
+                .list().stream()
+                .collect(Collectors.toMap(Current::id, c -> c));
+        for (LoadedDay.LoadedBooking loaded : day.bookings().values()) {
+            Current now = current.get(loaded.id());
+            if (now == null) {
+                throw new CommitConflict("booking " + loaded.id() + " disappeared while the day was being solved");
+            }
+            if (now.version() != loaded.version()) {
+                throw new CommitConflict("booking " + loaded.id() + " changed while the day was being solved ("
+                        + loaded.status() + " version " + loaded.version() + ", now " + now.status() + " version "
+                        + now.version() + ")");
+            }
+        }
+    }
+
+    /** Refuses when an active hold or another booking's assignment appeared on a planned table. */
+    private void checkStillFree(String restaurantId, PlanChanges.BookingChange change) {
+        String[] tables = change.tableIds().toArray(String[]::new);
+        List<String> taken = jdbc.sql("""
+                        with planned as (
+                            select tstzrange(b.starts_at, b.starts_at
+                                             + make_interval(mins => b.duration_minutes + r.turnover_buffer_minutes),
+                                             '[)') as occupied
+                            from booking b join restaurant r on r.id = b.restaurant_id
+                            where b.restaurant_id = :r and b.id = :b
+                        )
+                        select 'hold ' || h.id || ' on ' || h.table_id
+                        from table_hold h, planned p
+                        where h.restaurant_id = :r and h.table_id = any(:tables) and h.expires_at > now()
+                          and h.held && p.occupied
+                        union all
+                        select 'booking ' || ta.booking_id || ' on ' || ta.table_id
+                        from table_assignment ta, planned p
+                        where ta.restaurant_id = :r and ta.table_id = any(:tables) and ta.booking_id <> :b
+                          and ta.occupied && p.occupied
+                        order by 1
+                        """)
+                .param("r", restaurantId).param("b", change.bookingId()).param("tables", tables)
+                .query(String.class).list();
+        if (!taken.isEmpty()) {
+            throw new CommitConflict("the tables planned for booking " + change.bookingId() + " were taken meanwhile ("
+                    + String.join(", ", taken) + ")");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.tablesolver.solve;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Solving", description = "Seat a restaurant's day: load, solve, commit all or nothing")
+class SolveController {
+
+    private final SolveService service;
+
+    SolveController(SolveService service) {
+        this.service = service;
+    }
+
+    @PostMapping("/api/restaurants/{restaurantId}/days/{date}/solve")
+    @Operation(summary = "Solve a restaurant-day and commit the plan",
+            description = "Default: waits and answers 200 with the COMMITTED solve; 409 when it kept conflicting "
+                    + "with concurrent changes (the day unchanged). With wait=false: 202 and Location "
+                    + "/api/solves/{solveId} at once.")
+    ResponseEntity<SolveView> solve(@PathVariable String restaurantId,
+                                    @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                    @RequestParam(defaultValue = "true") boolean wait,
+                                    @RequestBody(required = false) SolveRequest request) {
+        SolveRequest body = request == null ? new SolveRequest(null, null) : request;
+        SolveJob job = service.submit(restaurantId, date, body.mode(), body.config(), null);
+        if (!wait) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/solves/" + job.id()))
+                    .body(job.view());
+        }
+        SolveView result = job.await();
+        if (result.status() != SolveStatus.COMMITTED) {
+            throw new SolveOutcomeException(result);
+        }
+        return ResponseEntity.ok(result);
+    }
+
+    @GetMapping("/api/solves/{solveId}")
+    @Operation(summary = "A solve: status, best score so far and elapsed time; the full result once committed")
+    SolveView get(@PathVariable String solveId) {
+        return service.find(solveId).orElseThrow(() -> SolveService.unknownSolve(solveId));
+    }
+
+    @DeleteMapping("/api/solves/{solveId}")
+    @Operation(summary = "Stop a solve early",
+            description = "A running solve stops and commits its best plan so far (discard=true: commits nothing); "
+                    + "a queued one is cancelled. Answers the solve once it ended; a finished solve is unchanged.")
+    SolveView stop(@PathVariable String solveId, @RequestParam(defaultValue = "false") boolean discard) {
+        return service.stop(solveId, discard);
+    }
+
+    @GetMapping("/api/solves")
+    @Operation(summary = "Past solves from the audit table, latest first")
+    List<SolveRun> list(@RequestParam(required = false) String restaurantId,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                        @RequestParam(defaultValue = "100") int limit) {
+        return service.list(restaurantId, date, limit);
+    }
+}

@@ -1,0 +1,44 @@
+package org.tablesolver.testing;
+
+import java.util.function.Consumer;
+
+import org.tablesolver.solve.SolveHooks;
+
+/**
+ * The one {@link SolveHooks} bean of the test context: a test sets what should happen at a point of the
+ * pipeline (pause, change bookings, fail, block on a lock), and {@link #reset()} clears it again.
+ */
+public class TestHooks implements SolveHooks {
+
+    /** What to do when a row was written: the attempt, the booking and the table. */
+    @FunctionalInterface
+    public interface AssignmentHook {
+        void written(Attempt attempt, String bookingId, String tableId);
+    }
+
+    private volatile Consumer<Attempt> beforeCommit = attempt -> { };
+    private volatile AssignmentHook assignmentWritten = (attempt, booking, table) -> { };
+
+    public void beforeCommit(Consumer<Attempt> hook) {
+        beforeCommit = hook;
+    }
+
+    public void assignmentWritten(AssignmentHook hook) {
+        assignmentWritten = hook;
+    }
+
+    public void reset() {
+        beforeCommit = attempt -> { };
+        assignmentWritten = (attempt, booking, table) -> { };
+    }
+
+    @Override
+    public void beforeCommit(Attempt attempt) {
+        beforeCommit.accept(attempt);
+    }
+
+    @Override
+    public void assignmentWritten(Attempt attempt, String bookingId, String tableId) {
+        assignmentWritten.written(attempt, bookingId, tableId);
+    }
+}
