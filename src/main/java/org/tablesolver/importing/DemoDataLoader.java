@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +12,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.tablesolver.database.EmbeddedDatabase;
 
 /**
  * Loads the demo day ({@code demo/seed-day.json}) when the database has no restaurant yet: by default
@@ -30,7 +30,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final JdbcClient jdbc;
     private final boolean enabled;
 
-    DemoDataLoader(ImportService importService, JdbcClient jdbc, ObjectProvider<EmbeddedPostgres> embedded,
+    DemoDataLoader(ImportService importService, JdbcClient jdbc, ObjectProvider<EmbeddedDatabase> embedded,
                    @Value("${tablesolver.demo-data:#{null}}") Boolean demoData) {
         this.importService = importService;
         this.jdbc = jdbc;
