@@ -1,0 +1,30 @@
+package org.tablesolver.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.tablesolver.solver.SolveMode;
+
+/** A parsed command of the command line. */
+sealed interface CliCommand {
+
+    /** {@code solve --restaurant R --date D [--mode M] [--config C]}, or {@code --all} instead of a restaurant. */
+    record Solve(String restaurantId, LocalDate date, SolveMode mode, String config) implements CliCommand {
+
+        boolean all() {
+            return restaurantId == null;
+        }
+    }
+
+    /** {@code import FILE}. */
+    record Import(Path file) implements CliCommand {
+    }
+
+    /** {@code plan --restaurant R --date D}. */
+    record Plan(String restaurantId, LocalDate date) implements CliCommand {
+    }
+
+    /** {@code help}. */
+    record Help() implements CliCommand {
+    }
+}

@@ -1,0 +1,167 @@
+package org.tablesolver.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.ApplicationContext;
+import org.tablesolver.booking.BookingService;
+import org.tablesolver.floorplan.FloorPlan;
+import org.tablesolver.floorplan.FloorPlanService;
+import org.tablesolver.importing.ImportResult;
+import org.tablesolver.importing.ImportService;
+import org.tablesolver.solve.SolveJob;
+import org.tablesolver.solve.SolveProgress;
+import org.tablesolver.solve.SolveService;
+import org.tablesolver.solve.SolveStatus;
+import org.tablesolver.solve.SolveView;
+import org.tablesolver.web.ApiException;
+
+/** Runs one parsed command against the started application. */
+final class CommandRunner {
+
+    /** At most one progress line per solve in this interval. */
+    private static final long PROGRESS_INTERVAL_MILLIS = 500;
+
+    private final SolveService solves;
+    private final FloorPlanService floorPlans;
+    private final BookingService bookings;
+    private final ImportService imports;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
+
+    CommandRunner(ApplicationContext context, PrintStream out, PrintStream err) {
+        this.solves = context.getBean(SolveService.class);
+        this.floorPlans = context.getBean(FloorPlanService.class);
+        this.bookings = context.getBean(BookingService.class);
+        this.imports = context.getBean(ImportService.class);
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(CliCommand command) {
+        try {
+            if (command instanceof CliCommand.Solve solve) {
+                return solve(solve);
+            }
+            if (command instanceof CliCommand.Import file) {
+                return importFile(file);
+            }
+            if (command instanceof CliCommand.Plan plan) {
+                return plan(plan);
+            }
+            return Cli.OK;
+        } catch (ApiException e) {
+            err.println("error: " + e.getMessage());
+            return switch (e.status()) {
+                case NOT_FOUND -> Cli.NOT_FOUND;
+                case CONFLICT -> Cli.CONFLICT;
+                case BAD_REQUEST, PAYLOAD_TOO_LARGE -> Cli.INVALID;
+                default -> Cli.FAILED;
+            };
+        }
+    }
+
+    private int solve(CliCommand.Solve command) {
+        List<String> restaurants = command.all() ? solves.restaurantsWithBookings(command.date())
+                : List.of(command.restaurantId());
+        if (restaurants.isEmpty()) {
+            out.println("No restaurant has bookings on " + command.date() + ": nothing to solve.");
+            return Cli.OK;
+        }
+        // Everything is checked (restaurants, configuration) before the first solve is queued.
+        for (String restaurant : restaurants) {
+            floorPlans.get(restaurant);
+        }
+        List<SolveJob> jobs = new ArrayList<>();
+        for (String restaurant : restaurants) {
+            jobs.add(solves.submit(restaurant, command.date(), command.mode(), command.config(), this::progress));
+        }
+        boolean failed = false;
+        boolean conflict = false;
+        for (SolveJob job : jobs) {
+            SolveView result = job.await();
+            if (job != jobs.get(0)) {
+                out.println();
+            }
+            PlanPrinter.printSolve(out, result, floorPlans.get(result.restaurantId()),
+                    bookings.dayPlan(result.restaurantId(), command.date(), false).bookings());
+            failed |= result.status() == SolveStatus.FAILED;
+            conflict |= result.status() == SolveStatus.CONFLICT || result.status() == SolveStatus.CANCELLED;
+        }
+        if (jobs.size() > 1) {
+            printTotals(jobs);
+        }
+        return failed ? Cli.FAILED : conflict ? Cli.CONFLICT : Cli.OK;
+    }
+
+    private void printTotals(List<SolveJob> jobs) {
+        int seated = 0;
+        int unseated = 0;
+        int newlyConfirmed = 0;
+        int committed = 0;
+        for (SolveJob job : jobs) {
+            SolveView view = job.await();
+            if (view.status() == SolveStatus.COMMITTED) {
+                committed++;
+                seated += view.seated();
+                unseated += view.unseated();
+                newlyConfirmed += view.newlyConfirmed();
+            }
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%d of %d restaurants committed: %d bookings seated (%d newly confirmed), %d unseated.%n",
+                committed, jobs.size(), seated, newlyConfirmed, unseated);
+    }
+
+    private void progress(SolveProgress progress) {
+        long now = System.currentTimeMillis();
+        Long last = lastProgress.get(progress.solveId());
+        if (last != null && now - last < PROGRESS_INTERVAL_MILLIS) {
+            return;
+        }
+        lastProgress.put(progress.solveId(), now);
+        synchronized (err) {
+            err.printf(Locale.ROOT, "[%s] attempt %d  %s  best %s  seated %d of %d%n", progress.restaurantId(),
+                    progress.attempt(), PlanPrinter.seconds(progress.elapsedMillis()), progress.bestScore(),
+                    progress.seated(), progress.bookings());
+        }
+    }
+
+    private int importFile(CliCommand.Import command) {
+        ImportResult result;
+        try (InputStream json = Files.newInputStream(command.file())) {
+            result = imports.importJson(json);
+        } catch (NoSuchFileException e) {
+            err.println("error: no such file: " + command.file());
+            return Cli.INVALID;
+        } catch (IOException e) {
+            err.println("error: cannot read " + command.file() + ": " + e.getMessage());
+            return Cli.INVALID;
+        }
+        for (ImportResult.Restaurant restaurant : result.restaurants()) {
+            out.printf(Locale.ROOT, "%s: %s, %d bookings created, %d already there%n", restaurant.restaurantId(),
+                    restaurant.created() ? "created" : "floor plan replaced", restaurant.bookingsCreated(),
+                    restaurant.bookingsUnchanged());
+        }
+        out.printf(Locale.ROOT, "Imported %s: %d bookings created, %d already there.%n", command.file(),
+                result.bookingsCreated(), result.bookingsUnchanged());
+        return Cli.OK;
+    }
+
+    private int plan(CliCommand.Plan command) {
+        FloorPlan plan = floorPlans.get(command.restaurantId());
+        LocalDate date = command.date();
+        PlanPrinter.printPlan(out, plan, date, bookings.dayPlan(command.restaurantId(), date, false).bookings());
+        return Cli.OK;
+    }
+}

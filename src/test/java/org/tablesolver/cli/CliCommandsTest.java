@@ -1,0 +1,119 @@
+package org.tablesolver.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tablesolver.testing.DatabaseTest;
+import org.tablesolver.testing.SolvingTest;
+
+/** The commands against a real database (the test context's), each in its own application as from a shell. */
+@DatabaseTest
+class CliCommandsTest extends SolvingTest {
+
+    static final String DAY = """
+            {"restaurant": {"id": "r1", "name": "Test Bistro", "timeZone": "Europe/London", "turnoverBufferMinutes": 10,
+              "zones": [{"id": "bar", "name": "Bar"}, {"id": "garden", "name": "Garden"}],
+              "tables": [{"id": "T1", "zone": "bar", "minCapacity": 1, "maxCapacity": 2},
+                         {"id": "T2", "zone": "bar", "minCapacity": 2, "maxCapacity": 4},
+                         {"id": "T3", "zone": "garden", "minCapacity": 2, "maxCapacity": 4},
+                         {"id": "T4", "zone": "garden", "minCapacity": 4, "maxCapacity": 6}],
+              "combinations": [{"id": "C1", "tables": ["T2", "T3"], "minCapacity": 5, "maxCapacity": 8}]},
+             "bookings": [
+              {"id": "b1", "date": "2026-12-04", "start": "2026-12-04T19:00:00", "durationMinutes": 90, "partySize": 2},
+              {"id": "b2", "date": "2026-12-04", "start": "2026-12-04T19:00:00", "durationMinutes": 90, "partySize": 4},
+              {"id": "b3", "date": "2026-12-04", "start": "2026-12-04T19:00:00", "durationMinutes": 90, "partySize": 4},
+              {"id": "b4", "date": "2026-12-04", "start": "2026-12-04T19:00:00", "durationMinutes": 90, "partySize": 6},
+              {"id": "b5", "date": "2026-12-04", "start": "2026-12-04T19:00:00", "durationMinutes": 90, "partySize": 8}]}
+            """;
+
+    @Autowired
+    HikariDataSource dataSource;
+    @TempDir
+    Path temp;
+
+    record Run(int status, String out, String err) {
+    }
+
+    /** Runs a command as {@code java -jar} would, against the test database. */
+    Run cli(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--spring.datasource.url=" + dataSource.getJdbcUrl());
+        all.add("--spring.datasource.username=" + dataSource.getUsername());
+        all.add("--spring.datasource.password=" + (dataSource.getPassword() == null ? "" : dataSource.getPassword()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Path file(String name, String content) throws IOException {
+        return Files.writeString(temp.resolve(name), content);
+    }
+
+    @Test
+    void importPlanAndSolveADay() throws IOException {
+        Run imported = cli("import", file("day.json", DAY).toString());
+        assertThat(imported.status()).as("%s", imported).isZero();
+        assertThat(imported.out()).contains("r1: created, 5 bookings created");
+
+        Run plan = cli("plan", "--restaurant", "r1", "--date", "2026-12-04");
+        assertThat(plan.status()).as("%s", plan).isZero();
+        assertThat(plan.out()).contains("r1 on 2026-12-04 (Europe/London): 5 bookings, 0 CONFIRMED, 0 SEATED, 5 PENDING")
+                .contains("No table yet (PENDING, 5)").contains("b5  19:00-20:30  party of 8");
+
+        Run solved = cli("solve", "--restaurant", "r1", "--date", "2026-12-04", "--config", "test-fast");
+        assertThat(solved.status()).as("%s", solved).isZero();
+        assertThat(solved.out())
+                .contains("r1 on 2026-12-04: COMMITTED (PENDING_ONLY, config test-fast), 1 attempt")
+                .containsPattern("T1 +bar +1-2 +19:00-20:30 b1 \\(2\\)")
+                .containsPattern("T4 +garden +4-6 +19:00-20:30 b4 \\(6\\)")
+                .contains("Unseated (1), still PENDING:")
+                .containsPattern("b5  19:00  party of 8  Every table or combination that seats a party of 8 is taken")
+                .contains("Seated 4 of 5 bookings (4 newly confirmed, 0 moved), 1 unseated.");
+        assertThat(solved.err()).as("progress").containsPattern("\\[r1\\] attempt 1 .* best \\[0\\]hard/");
+        assertThat(db.queryInt("select count(*) from booking where status = 'CONFIRMED'")).isEqualTo(4);
+
+        Run after = cli("plan", "--restaurant", "r1", "--date", "2026-12-04");
+        assertThat(after.out()).contains("5 bookings, 4 CONFIRMED, 0 SEATED, 1 PENDING");
+    }
+
+    @Test
+    void refusalsExitNonZeroAndChangeNothing() throws IOException {
+        assertThat(cli("import", file("day.json", DAY).toString()).status()).isZero();
+        Map<String, List<String>> before = db.snapshot();
+
+        Run unknown = cli("solve", "--restaurant", "nope", "--date", "2026-12-04");
+        assertThat(unknown.status()).isEqualTo(3);
+        assertThat(unknown.err()).contains("error: Restaurant 'nope' does not exist.");
+
+        Run config = cli("solve", "--all", "--date", "2026-12-04", "--config", "no-such-config");
+        assertThat(config.status()).isEqualTo(2);
+        assertThat(config.err()).contains("error: config: Unknown solver configuration 'no-such-config'");
+
+        Run invalid = cli("import", file("bad.json", DAY.replace("\"partySize\": 8", "\"partySize\": 0")).toString());
+        assertThat(invalid.status()).isEqualTo(2);
+        assertThat(invalid.err()).contains("bookings[4].partySize");
+
+        Run plan = cli("plan", "--restaurant", "nope", "--date", "2026-12-04");
+        assertThat(plan.status()).isEqualTo(3);
+        assertThat(db.snapshot()).isEqualTo(before);
+
+        Run nothing = cli("solve", "--all", "--date", "2027-01-01");
+        assertThat(nothing.status()).isZero();
+        assertThat(nothing.out()).contains("No restaurant has bookings on 2027-01-01");
+    }
+}
