@@ -105,6 +105,8 @@ public final class Cli {
                 .logStartupInfo(false)
                 // Defaults only: a --logging.level.root=INFO on the command line still wins.
                 .properties("logging.level.root=WARN",
+                        // Timefold registers the same global gauges for every solver; solves of --all overlap.
+                        "logging.level.io.micrometer.core.instrument.MeterRegistry=ERROR",
                         "tablesolver.embedded.attach-to-running=true")
                 .run(springArguments.toArray(String[]::new));
     }

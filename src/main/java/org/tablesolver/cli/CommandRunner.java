@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,8 @@ import org.tablesolver.web.ApiException;
 /** Runs one parsed command against the started application. */
 final class CommandRunner {
 
-    /** At most one progress line per solve in this interval. */
-    private static final long PROGRESS_INTERVAL_MILLIS = 500;
+    /** One progress line per running solve this often. */
+    private static final long PROGRESS_INTERVAL_MILLIS = 1000;
 
     private final SolveService solves;
     private final FloorPlanService floorPlans;
@@ -37,7 +38,8 @@ final class CommandRunner {
     private final ImportService imports;
     private final PrintStream out;
     private final PrintStream err;
-    private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
+    /** The latest best plan of each solve, reported by the solver threads. */
+    private final Map<String, SolveProgress> latest = new ConcurrentHashMap<>();
 
     CommandRunner(ApplicationContext context, PrintStream out, PrintStream err) {
         this.solves = context.getBean(SolveService.class);
@@ -84,8 +86,10 @@ final class CommandRunner {
         }
         List<SolveJob> jobs = new ArrayList<>();
         for (String restaurant : restaurants) {
-            jobs.add(solves.submit(restaurant, command.date(), command.mode(), command.config(), this::progress));
+            jobs.add(solves.submit(restaurant, command.date(), command.mode(), command.config(),
+                    progress -> latest.put(progress.solveId(), progress)));
         }
+        showProgressUntilDone(jobs);
         boolean failed = false;
         boolean conflict = false;
         for (SolveJob job : jobs) {
@@ -123,17 +127,30 @@ final class CommandRunner {
                 committed, jobs.size(), seated, newlyConfirmed, unseated);
     }
 
-    private void progress(SolveProgress progress) {
-        long now = System.currentTimeMillis();
-        Long last = lastProgress.get(progress.solveId());
-        if (last != null && now - last < PROGRESS_INTERVAL_MILLIS) {
-            return;
-        }
-        lastProgress.put(progress.solveId(), now);
-        synchronized (err) {
-            err.printf(Locale.ROOT, "[%s] attempt %d  %s  best %s  seated %d of %d%n", progress.restaurantId(),
-                    progress.attempt(), PlanPrinter.seconds(progress.elapsedMillis()), progress.bestScore(),
-                    progress.seated(), progress.bookings());
+    /**
+     * Every second, one line per solve still running: elapsed time, attempt, best score and bookings seated
+     * in the best plan so far; one line when a solve ends.
+     */
+    private void showProgressUntilDone(List<SolveJob> jobs) {
+        List<SolveJob> running = new ArrayList<>(jobs);
+        while (!running.isEmpty()) {
+            for (SolveJob job : List.copyOf(running)) {
+                SolveView view = job.await(Duration.ofMillis(PROGRESS_INTERVAL_MILLIS / running.size()));
+                if (job.isFinished()) {
+                    err.printf(Locale.ROOT, "[%s] %s after %s%n", view.restaurantId(), view.status(),
+                            PlanPrinter.seconds(view.totalMillis()));
+                    running.remove(job);
+                } else {
+                    SolveProgress progress = latest.get(job.id());
+                    String details = view.attempts() == 0 ? ""
+                            : ", attempt " + view.attempts()
+                                    + (progress == null || progress.attempt() != view.attempts() ? ""
+                                            : ", best " + progress.bestScore() + ", seated " + progress.seated()
+                                                    + " of " + progress.bookings());
+                    err.printf(Locale.ROOT, "[%s] %s %s%s%n", view.restaurantId(), view.status(),
+                            PlanPrinter.seconds(view.totalMillis()), details);
+                }
+            }
         }
     }
 
