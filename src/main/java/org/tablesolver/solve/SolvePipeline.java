@@ -93,7 +93,7 @@ class SolvePipeline {
                             job.key().restaurantId(), job.key().date(), attempt, maxAttempts, conflict);
                     continue;
                 }
-                finished(job, committed);
+                finished(job, committed.withTotalMillis(job.elapsedMillis()));
                 return;
             }
             end(job, SolveStatus.CONFLICT, "The day kept changing while it was being solved; gave up after "

@@ -44,6 +44,13 @@ public record SolveView(
         Instant startedAt,
         Instant finishedAt) {
 
+    /** The same view with the time since the request measured again (after the commit returned). */
+    SolveView withTotalMillis(long millis) {
+        return new SolveView(solveId, restaurantId, date, mode, config, status, score, seated, unseated, newlyConfirmed,
+                moved, assignments, unseatedBookings, solveMillis, millis, attempts, error, requestedAt, startedAt,
+                finishedAt);
+    }
+
     /** What changed for a booking in this solve. */
     public enum Change {
         /** Was PENDING, is CONFIRMED now. */
