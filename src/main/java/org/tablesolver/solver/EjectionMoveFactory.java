@@ -24,6 +24,7 @@ public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, Eje
 
     private static final int ATTEMPTS_PER_MOVE = 10;
     private static final int SAMPLES_TO_FIND_UNSEATED = 16;
+    private static final int DISPLACEMENT_TRIES = 8;
 
     private int chainDepth = 2;
     private OccupancyIndex index;
@@ -90,7 +91,7 @@ public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, Eje
             }
             List<PlannedBooking> occupants = index.occupants(target, booking.getStart(), booking.getEnd(), booking);
             if (occupants.stream().noneMatch(PlannedBooking::isPinned)) {
-                Chain chain = new Chain();
+                MoveDraft chain = new MoveDraft();
                 chain.add(booking, target);
                 occupants.forEach(chain::addUnplaced);
                 for (PlannedBooking occupant : occupants) {
@@ -123,7 +124,7 @@ public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, Eje
      * depth left and nothing free, takes the seating of a single other booking and reseats that one the
      * same way. Returns false, leaving the chain as it was, when neither works.
      */
-    private boolean reseat(PlannedBooking booking, Chain chain, int depth, Random random) {
+    private boolean reseat(PlannedBooking booking, MoveDraft chain, int depth, Random random) {
         List<Seating> range = booking.getFittingSeatings();
         int offset = random.nextBoolean() ? 0 : random.nextInt(range.size());
         for (int i = 0; i < range.size(); i++) {
@@ -136,8 +137,9 @@ public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, Eje
         if (depth == 0) {
             return false;
         }
+        // Displacing costs a nested search per candidate: try a few random ones, not the whole range.
         offset = random.nextInt(range.size());
-        for (int i = 0; i < range.size(); i++) {
+        for (int i = 0; i < Math.min(range.size(), DISPLACEMENT_TRIES); i++) {
             Seating candidate = range.get((offset + i) % range.size());
             if (index.isHeld(candidate, booking.getStart(), booking.getEnd())
                     || chain.clashesWithPlaced(candidate, booking)) {
@@ -154,13 +156,13 @@ public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, Eje
                 return true;
             }
             chain.truncate(mark);
-            chain.place(booking, Chain.UNPLACED);
+            chain.place(booking, MoveDraft.UNPLACED);
         }
         return false;
     }
 
     /** The only booking outside the chain sitting on candidate at booking's time, if it may be moved. */
-    private PlannedBooking singleDisplaceable(Seating candidate, PlannedBooking booking, Chain chain) {
+    private PlannedBooking singleDisplaceable(Seating candidate, PlannedBooking booking, MoveDraft chain) {
         PlannedBooking single = null;
         for (PlannedBooking occupant : index.occupants(candidate, booking.getStart(), booking.getEnd(), booking)) {
             if (chain.contains(occupant)) {
@@ -174,75 +176,9 @@ public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, Eje
         return single;
     }
 
-    private boolean isFreeAfterChain(Seating candidate, PlannedBooking booking, Chain chain) {
+    private boolean isFreeAfterChain(Seating candidate, PlannedBooking booking, MoveDraft chain) {
         return index.isFreeExcept(candidate, booking.getStart(), booking.getEnd(), chain.bookings())
                 && !index.isHeld(candidate, booking.getStart(), booking.getEnd())
                 && !chain.clashesWithPlaced(candidate, booking);
-    }
-
-    /**
-     * The bookings a move changes and where each goes. Bookings join unplaced, so that their current
-     * seats count as free while the rest of the chain is built.
-     */
-    private static final class Chain {
-
-        static final Seating UNPLACED = new Seating("(unplaced)", -1, List.of("-"), new int[0], 0, 0, null,
-                false, false, -1);
-
-        private final List<PlannedBooking> bookings = new ArrayList<>();
-        private final List<Seating> seatings = new ArrayList<>();
-
-        void add(PlannedBooking booking, Seating seating) {
-            bookings.add(booking);
-            seatings.add(seating);
-        }
-
-        void addUnplaced(PlannedBooking booking) {
-            add(booking, UNPLACED);
-        }
-
-        void place(PlannedBooking booking, Seating seating) {
-            for (int i = 0; i < bookings.size(); i++) {
-                if (bookings.get(i) == booking) {
-                    seatings.set(i, seating);
-                    return;
-                }
-            }
-            throw new IllegalStateException("Booking " + booking.getId() + " is not in the chain");
-        }
-
-        boolean contains(PlannedBooking booking) {
-            return OccupancyIndex.containsIdentity(bookings, booking);
-        }
-
-        List<PlannedBooking> bookings() {
-            return bookings;
-        }
-
-        int size() {
-            return bookings.size();
-        }
-
-        void truncate(int size) {
-            while (bookings.size() > size) {
-                bookings.remove(bookings.size() - 1);
-                seatings.remove(seatings.size() - 1);
-            }
-        }
-
-        boolean clashesWithPlaced(Seating candidate, PlannedBooking booking) {
-            for (int i = 0; i < bookings.size(); i++) {
-                Seating placed = seatings.get(i);
-                if (placed != UNPLACED && placed != null && placed.sharesTableWith(candidate)
-                        && bookings.get(i).overlaps(booking)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        EjectionMove toMove() {
-            return new EjectionMove(bookings, seatings);
-        }
     }
 }

@@ -20,7 +20,10 @@ final class OccupancyIndex {
     private final Seating[] indexedSeating;
     private final List<List<PlannedBooking>> bookingsByTable;
     private final List<List<TableBlock>> holdsByTable;
+    private final List<PlannedBooking> unseated = new ArrayList<>();
     private final int longestOccupancy;
+    /** False while the constructor indexes every booking once; a null seating then means "not indexed yet". */
+    private boolean initialized;
 
     OccupancyIndex(SeatingPlan plan) {
         int tableCount = 0;
@@ -45,29 +48,81 @@ final class OccupancyIndex {
             longest = Math.max(longest, booking.getEnd() - booking.getStart());
         }
         longestOccupancy = longest;
-        refresh();
+        for (int i = 0; i < indexedSeating.length; i++) {
+            reindex(i);
+        }
+        initialized = true;
     }
 
     /** Re-reads every booking's seating, updating the tables of those that changed. */
     void refresh() {
         for (int i = 0; i < indexedSeating.length; i++) {
-            PlannedBooking booking = bookings.get(i);
-            Seating current = booking.getSeating();
-            Seating indexed = indexedSeating[i];
-            if (current != indexed) {
-                if (indexed != null) {
-                    for (int table : indexed.getTableIndexes()) {
-                        remove(bookingsByTable.get(table), booking);
-                    }
-                }
-                if (current != null) {
-                    for (int table : current.getTableIndexes()) {
-                        insert(bookingsByTable.get(table), booking);
-                    }
-                }
-                indexedSeating[i] = current;
+            if (bookings.get(i).getSeating() != indexedSeating[i]) {
+                reindex(i);
             }
         }
+    }
+
+    /** Indexes one booking whose seating just changed, without a pass over the day. */
+    void update(PlannedBooking booking) {
+        reindex(bookings.indexOf(booking));
+    }
+
+    private void reindex(int i) {
+        PlannedBooking booking = bookings.get(i);
+        Seating current = booking.getSeating();
+        Seating indexed = indexedSeating[i];
+        if (indexed != null) {
+            for (int table : indexed.getTableIndexes()) {
+                remove(bookingsByTable.get(table), booking);
+            }
+        } else if (initialized) {
+            remove(unseated, booking);
+        }
+        if (current != null) {
+            for (int table : current.getTableIndexes()) {
+                insert(bookingsByTable.get(table), booking);
+            }
+        } else {
+            insert(unseated, booking);
+        }
+        indexedSeating[i] = current;
+    }
+
+    /** Unseated bookings whose occupancy overlaps [start, end). */
+    List<PlannedBooking> unseatedDuring(int start, int end) {
+        List<PlannedBooking> found = new ArrayList<>();
+        for (int i = firstStartingAtOrAfter(unseated, start - longestOccupancy); i < unseated.size(); i++) {
+            PlannedBooking booking = unseated.get(i);
+            if (booking.getStart() >= end) {
+                break;
+            }
+            if (booking.getEnd() > start) {
+                found.add(booking);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Minutes the seating's tables stand idle right before {@code start}: since the latest end of a
+     * booking on any of them that ends by then, or since {@code start - horizon} if none does.
+     */
+    int idleBefore(Seating seating, int start, int horizon) {
+        int latestEnd = start - horizon;
+        for (int table : seating.getTableIndexes()) {
+            List<PlannedBooking> onTable = bookingsByTable.get(table);
+            for (int i = firstStartingAtOrAfter(onTable, start - longestOccupancy); i < onTable.size(); i++) {
+                PlannedBooking other = onTable.get(i);
+                if (other.getStart() >= start) {
+                    break;
+                }
+                if (other.getEnd() <= start) {
+                    latestEnd = Math.max(latestEnd, other.getEnd());
+                }
+            }
+        }
+        return start - latestEnd;
     }
 
     /** Bookings other than {@code self} seated on a table of {@code seating} during [start, end). */

@@ -1,0 +1,172 @@
+package org.tablesolver.solver;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+
+/**
+ * Generates repack moves (a domain-aware ruin and recreate): around one booking, clear a few of its
+ * fitting seatings for a time window, then seat the cleared bookings and the unseated ones of that window
+ * again, in order of end time (with some noise), each on the free seating that packs tightest.
+ * <p>
+ * Why: some improvements need several parties to move at once (an ejection chain is one path; a repack
+ * re-lays a whole corner of the evening). It also lets late acceptance leave a basin that single moves
+ * cannot. Configured in {@code solver-config/*.xml} as a {@code moveIteratorFactory}.
+ */
+public class RepackMoveFactory implements MoveIteratorFactory<SeatingPlan, EjectionMove> {
+
+    private static final int SAMPLES_TO_FIND_UNSEATED = 16;
+    private static final int IDLE_HORIZON = 24 * 60;
+
+    private int seatings = 3;
+    private int windowMinutes = 60;
+    private OccupancyIndex index;
+    private List<PlannedBooking> movable;
+
+    /** How many of the anchor booking's fitting seatings are cleared. */
+    public void setSeatings(int seatings) {
+        this.seatings = seatings;
+    }
+
+    /** Minutes before and after the anchor booking that are cleared too. */
+    public void setWindowMinutes(int windowMinutes) {
+        this.windowMinutes = windowMinutes;
+    }
+
+    @Override
+    public void phaseStarted(ScoreDirector<SeatingPlan> scoreDirector) {
+        SeatingPlan plan = scoreDirector.getWorkingSolution();
+        index = new OccupancyIndex(plan);
+        movable = plan.getBookings().stream()
+                .filter(booking -> !booking.isPinned() && !booking.getFittingSeatings().isEmpty())
+                .toList();
+    }
+
+    @Override
+    public void phaseEnded(ScoreDirector<SeatingPlan> scoreDirector) {
+        index = null;
+        movable = null;
+    }
+
+    @Override
+    public long getSize(ScoreDirector<SeatingPlan> scoreDirector) {
+        return movable == null ? 0 : movable.stream().mapToLong(booking -> booking.getFittingSeatings().size()).sum();
+    }
+
+    @Override
+    public Iterator<EjectionMove> createOriginalMoveIterator(ScoreDirector<SeatingPlan> scoreDirector) {
+        throw new UnsupportedOperationException("Repack moves are only generated randomly");
+    }
+
+    /** Called once per step: the plan only changes between steps, so the index is refreshed here. */
+    @Override
+    public Iterator<EjectionMove> createRandomMoveIterator(ScoreDirector<SeatingPlan> scoreDirector, Random random) {
+        index.refresh();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !movable.isEmpty();
+            }
+
+            @Override
+            public EjectionMove next() {
+                return nextMove(random);
+            }
+        };
+    }
+
+    private EjectionMove nextMove(Random random) {
+        PlannedBooking anchor = pickBooking(random);
+        int from = anchor.getStart() - windowMinutes;
+        int to = anchor.getEnd() + windowMinutes;
+        List<Seating> area = pickArea(anchor, random);
+
+        MoveDraft draft = new MoveDraft();
+        draft.addUnplaced(anchor);
+        for (Seating seating : area) {
+            for (PlannedBooking occupant : index.occupants(seating, from, to, null)) {
+                if (!occupant.isPinned() && !draft.contains(occupant)) {
+                    draft.addUnplaced(occupant);
+                }
+            }
+        }
+        for (PlannedBooking waiting : index.unseatedDuring(from, to)) {
+            if (!waiting.isPinned() && !draft.contains(waiting) && canUse(waiting, area)) {
+                draft.addUnplaced(waiting);
+            }
+        }
+        List<PlannedBooking> order = new ArrayList<>(draft.bookings());
+        // Earliest end first packs the most intervals; the noise makes each repack of a corner different.
+        int[] noise = new int[order.size()];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = random.nextInt(windowMinutes + 1);
+        }
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            positions.add(i);
+        }
+        positions.sort(Comparator.comparingInt((Integer i) -> order.get(i).getEnd() + noise[i]).thenComparingInt(i -> i));
+        for (int position : positions) {
+            PlannedBooking booking = order.get(position);
+            Seating best = tightestFree(booking, draft);
+            if (best != null) {
+                draft.place(booking, best);
+            }
+        }
+        return draft.toMove();
+    }
+
+    private List<Seating> pickArea(PlannedBooking anchor, Random random) {
+        List<Seating> range = new ArrayList<>(anchor.getFittingSeatings());
+        Collections.shuffle(range, random);
+        return range.subList(0, Math.min(seatings, range.size()));
+    }
+
+    private static boolean canUse(PlannedBooking booking, List<Seating> area) {
+        for (Seating seating : booking.getFittingSeatings()) {
+            for (Seating cleared : area) {
+                if (seating.sharesTableWith(cleared)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Seating tightestFree(PlannedBooking booking, MoveDraft draft) {
+        Seating best = null;
+        long bestKey = Long.MAX_VALUE;
+        for (Seating seating : booking.getFittingSeatings()) {
+            if (index.isHeld(seating, booking.getStart(), booking.getEnd())
+                    || !index.isFreeExcept(seating, booking.getStart(), booking.getEnd(), draft.bookings())
+                    || draft.clashesWithPlaced(seating, booking)) {
+                continue;
+            }
+            long key = (long) index.idleBefore(seating, booking.getStart(), IDLE_HORIZON) * 1000
+                    + seating.getMaxCapacity() - booking.getPartySize();
+            if (key < bestKey) {
+                bestKey = key;
+                best = seating;
+            }
+        }
+        return best;
+    }
+
+    private PlannedBooking pickBooking(Random random) {
+        if (random.nextBoolean()) {
+            for (int sample = 0; sample < SAMPLES_TO_FIND_UNSEATED; sample++) {
+                PlannedBooking candidate = movable.get(random.nextInt(movable.size()));
+                if (candidate.getSeating() == null) {
+                    return candidate;
+                }
+            }
+        }
+        return movable.get(random.nextInt(movable.size()));
+    }
+}

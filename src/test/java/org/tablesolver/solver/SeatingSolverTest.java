@@ -1,0 +1,155 @@
+package org.tablesolver.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SeatingSolverTest {
+
+    private final SolverConfigs configs = new SolverConfigs(Path.of("solver-config"));
+    private final SeatingSolver solver = new SeatingSolver(configs);
+
+    @ParameterizedTest
+    @EnumSource(SolveMode.class)
+    void fullAssertFindsNoScoreCorruption(SolveMode mode) {
+        // FULL_ASSERT recalculates the score from scratch after every move and compares it with the
+        // incremental one; it also checks undo moves. Short runs, every move type of the default.
+        SolverConfig config = configs.load(SolverConfigs.DEFAULT).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
+        config.getPhaseConfigList().stream()
+                .filter(LocalSearchPhaseConfig.class::isInstance)
+                .forEach(phase -> phase.setTerminationConfig(new TerminationConfig().withStepCountLimit(400)));
+        SolverFactory<SeatingPlan> factory = SolverFactory.create(config);
+        for (long seed = 1; seed <= 4; seed++) {
+            SeatingPlan solved = factory.buildSolver().solve(SeatingPlanBuilder.build(RandomDays.busyDay(seed, 6, 24), mode));
+            assertThat(solved.getScore().isFeasible()).as("seed %d", seed).isTrue();
+        }
+    }
+
+    @Test
+    void sameDaySameConfigurationSamePlan() {
+        DayInput day = RandomDays.busyDay(7, 12, 60);
+        PlanReport first = solver.solve(day, SolveMode.REOPTIMIZE, SolverConfigs.DEFAULT);
+        PlanReport second = new SeatingSolver(configs).solve(day, SolveMode.REOPTIMIZE, SolverConfigs.DEFAULT);
+        assertThat(second.assignments()).isEqualTo(first.assignments());
+        assertThat(second.score()).isEqualTo(first.score());
+    }
+
+    @Test
+    void sameDaySamePlanInAnotherJvm() throws Exception {
+        String here = DeterminismProbe.fingerprint(DeterminismProbe.DAY_SEED);
+        assertThat(runProbeInNewJvm()).isEqualTo(here);
+    }
+
+    @Test
+    void seatedAndPendingOnlyConfirmedBookingsNeverMove() {
+        DayInput day = RandomDays.busyDay(3, 8, 40);
+        Map<String, String> before = currentSeatings(day);
+        PlanReport report = solver.solve(day, SolveMode.PENDING_ONLY, SolverConfigs.DEFAULT);
+        Map<String, String> after = report.assignments().stream()
+                .collect(Collectors.toMap(PlanReport.Assignment::bookingId, PlanReport.Assignment::seatingId));
+        assertThat(before).isNotEmpty();
+        before.forEach((booking, seating) -> assertThat(after).containsEntry(booking, seating));
+        assertThat(report.moved()).isZero();
+    }
+
+    @Test
+    void reoptimizingKeepsEveryConfirmedBookingSeatedSeatsAtLeastAsManyAndNeverMovesSeatedOnes() {
+        for (long seed = 11; seed <= 14; seed++) {
+            DayInput day = RandomDays.busyDay(seed, 8, 48);
+            PlanReport pendingOnly = solver.solve(day, SolveMode.PENDING_ONLY, SolverConfigs.DEFAULT);
+            PlanReport reoptimized = solver.solve(day, SolveMode.REOPTIMIZE, SolverConfigs.DEFAULT);
+            Map<String, PlanReport.Assignment> seated = reoptimized.assignments().stream()
+                    .collect(Collectors.toMap(PlanReport.Assignment::bookingId, Function.identity()));
+            for (DayInput.Booking booking : day.bookings()) {
+                if (booking.state() == BookingState.CONFIRMED) {
+                    assertThat(seated).as("seed %d, %s", seed, booking.id()).containsKey(booking.id());
+                }
+                if (booking.state() == BookingState.SEATED) {
+                    assertThat(seated.get(booking.id()).seatingId()).isEqualTo(booking.seatingId());
+                }
+            }
+            assertThat(reoptimized.feasible()).isTrue();
+            assertThat(SeatingScore.seatedBookings(reoptimized.score()))
+                    .isGreaterThanOrEqualTo(SeatingScore.seatedBookings(pendingOnly.score()));
+        }
+    }
+
+    @Test
+    void plansRespectHoldsAndOutOfServiceTables() {
+        for (long seed = 21; seed <= 24; seed++) {
+            DayInput day = RandomDays.busyDay(seed, 8, 48);
+            SeatingPlan solved = solver.newSolver(SolverConfigs.DEFAULT)
+                    .solve(SeatingPlanBuilder.build(day, SolveMode.REOPTIMIZE));
+            assertThat(day.holds()).isNotEmpty();
+            for (PlannedBooking booking : solved.getBookings()) {
+                if (booking.getSeating() == null) {
+                    continue;
+                }
+                assertThat(booking.getSeating().isInService()).isTrue();
+                for (TableBlock hold : solved.getBlocks()) {
+                    boolean onHeldTable = booking.getSeating().getTableIds().contains(hold.tableId());
+                    assertThat(onHeldTable && booking.overlaps(hold.start(), hold.end()))
+                            .as("%s on held %s", booking, hold.id()).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDayWhereNothingCanImproveEndsByItself() {
+        // One booking already at its best seating: every other move is worse.
+        DayInput day = TestDays.day().table("T1", "main", 2, 4).table("T2", "main", 2, 6)
+                .booking("A", "19:00", 90, 2).build();
+        long started = System.nanoTime();
+        PlanReport report = solver.solve(day, SolveMode.PENDING_ONLY, SolverConfigs.DEFAULT);
+        assertThat(report.assignments()).extracting(PlanReport.Assignment::seatingId).containsExactly("T1");
+        // The wall-clock safety cap is 120 s: ending well before it proves the count-based termination fired.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void anEmptyDaySolvesToAnEmptyPlan() {
+        DayInput day = TestDays.day().table("T1", "main", 2, 4).build();
+        PlanReport report = solver.solve(day, SolveMode.PENDING_ONLY, SolverConfigs.DEFAULT);
+        assertThat(report.seated()).isZero();
+        assertThat(report.unseatedBookings()).isEmpty();
+    }
+
+    private static Map<String, String> currentSeatings(DayInput day) {
+        return day.bookings().stream()
+                .filter(booking -> booking.state() != BookingState.PENDING)
+                .collect(Collectors.toMap(DayInput.Booking::id, DayInput.Booking::seatingId));
+    }
+
+    private static String runProbeInNewJvm() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(DeterminismProbe.class.getName());
+        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        process.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(process.waitFor()).isZero();
+        String[] lines = output.split("\n");
+        return lines[lines.length - 1].trim();
+    }
+}
