@@ -44,13 +44,6 @@ class SeedDayEndToEndTest extends SolvingTest {
     static final List<String> RESTAURANTS = List.of("cafe-3", "finedining-4", "finedining-5", "pub-1", "pub-2");
     /** Per restaurant, computed once: the imported day is the same for every test. */
     static Map<String, CpSatReference.Result> optimum;
-    /**
-     * Restaurants where the production configuration is known to stop short of the proven optimum, with the
-     * seated weight it reaches. A solver matter (issue 3), not the pipeline's: solving the same day without
-     * the service gives the same plan. Remove an entry once the solver reaches the optimum there; the test
-     * fails until then if the weight changes either way.
-     */
-    static final Map<String, Integer> KNOWN_SOLVER_GAPS = Map.of("finedining-4", 17);
 
     @Autowired
     ImportService imports;
@@ -77,9 +70,9 @@ class SeedDayEndToEndTest extends SolvingTest {
         }
     }
 
-    /** What the committed plan of a restaurant must seat: the proven optimum, or the known shortfall. */
+    /** What the committed plan of a restaurant must seat: the proven optimum. */
     static int expectedWeight(String restaurant) {
-        return KNOWN_SOLVER_GAPS.getOrDefault(restaurant, (int) optimum.get(restaurant).seatedWeight());
+        return (int) optimum.get(restaurant).seatedWeight();
     }
 
     /** Sum of 1 + priority over the CONFIRMED and SEATED bookings of a restaurant's day: what the solver maximizes. */
@@ -147,10 +140,7 @@ class SeedDayEndToEndTest extends SolvingTest {
                             select id from booking where restaurant_id = :r and status = 'CONFIRMED' order by id
                             """).param("r", restaurant).query(String.class).list();
 
-            // A local search that ends by move count: the production configuration cannot end on a day
-            // that is already optimal before its 120 s wall-clock cap.
-            Api.Response reoptimized = api.post(solve,
-                    parse("{\"mode\": \"REOPTIMIZE\", \"config\": \"test-local-search\"}"));
+            Api.Response reoptimized = api.post(solve, parse("{\"mode\": \"REOPTIMIZE\", \"config\": \"default\"}"));
             assertThat(reoptimized.status()).as("%s", reoptimized).isEqualTo(200);
             assertThat(reoptimized.json().path("seated").asInt()).as(restaurant)
                     .isGreaterThanOrEqualTo(first.json().path("seated").asInt());

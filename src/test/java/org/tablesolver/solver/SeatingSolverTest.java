@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.score.buildin.bendablelong.BendableLongScore;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
@@ -123,6 +125,24 @@ class SeatingSolverTest {
         assertThat(report.assignments()).extracting(PlanReport.Assignment::seatingId).containsExactly("T1");
         // The wall-clock safety cap is 120 s: ending well before it proves the count-based termination fired.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void constraintWeightsCanBeOverriddenAtRunTime() {
+        // The garden table wastes two more seats than the main one; missing the preferred garden costs more.
+        DayInput day = TestDays.day().table("T1", "main", 2, 2).table("G1", "garden", 2, 4)
+                .booking("A", "19:00", 90, 2, "garden", null, 0).build();
+        SeatingPlan byDefault = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
+        SeatingPlan zoneIgnored = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
+        zoneIgnored.setConstraintWeightOverrides(ConstraintWeightOverrides.of(Map.of(
+                SeatingConstraints.PREFERRED_ZONE_MISSED, BendableLongScore.zero(1, 3))));
+
+        assertThat(solver.report(solver.newSolver(SolverConfigs.DEFAULT).solve(byDefault)).assignments())
+                .extracting(PlanReport.Assignment::seatingId).containsExactly("G1");
+        PlanReport report = solver.report(solver.newSolver(SolverConfigs.DEFAULT).solve(zoneIgnored));
+        assertThat(report.assignments()).extracting(PlanReport.Assignment::seatingId).containsExactly("T1");
+        assertThat(report.constraints()).noneMatch(c -> c.name().equals(SeatingConstraints.PREFERRED_ZONE_MISSED)
+                && c.impact() != 0);
     }
 
     @Test
