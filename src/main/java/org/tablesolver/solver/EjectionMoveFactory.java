@@ -91,7 +91,7 @@ public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, Eje
             }
             List<PlannedBooking> occupants = index.occupants(target, booking.getStart(), booking.getEnd(), booking);
             if (occupants.stream().noneMatch(PlannedBooking::isPinned)) {
-                MoveDraft chain = new MoveDraft();
+                MoveDraft chain = index.newDraft();
                 chain.add(booking, target);
                 occupants.forEach(chain::addUnplaced);
                 for (PlannedBooking occupant : occupants) {
@@ -177,7 +177,7 @@ public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, Eje
     }
 
     private boolean isFreeAfterChain(Seating candidate, PlannedBooking booking, MoveDraft chain) {
-        return index.isFreeExcept(candidate, booking.getStart(), booking.getEnd(), chain.bookings())
+        return index.isFreeExcept(candidate, booking.getStart(), booking.getEnd(), chain)
                 && !index.isHeld(candidate, booking.getStart(), booking.getEnd())
                 && !chain.clashesWithPlaced(candidate, booking);
     }

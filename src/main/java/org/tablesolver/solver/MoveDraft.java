@@ -14,10 +14,19 @@ final class MoveDraft {
 
     private final List<PlannedBooking> bookings = new ArrayList<>();
     private final List<Seating> seatings = new ArrayList<>();
+    private final int[] stamps;
+    private final int stamp;
+
+    /** Created by {@link OccupancyIndex#newDraft()}: {@code stamps[position] == stamp} marks a member. */
+    MoveDraft(int[] stamps, int stamp) {
+        this.stamps = stamps;
+        this.stamp = stamp;
+    }
 
     void add(PlannedBooking booking, Seating seating) {
         bookings.add(booking);
         seatings.add(seating);
+        stamps[booking.getPosition()] = stamp;
     }
 
     void addUnplaced(PlannedBooking booking) {
@@ -35,7 +44,7 @@ final class MoveDraft {
     }
 
     boolean contains(PlannedBooking booking) {
-        return OccupancyIndex.containsIdentity(bookings, booking);
+        return stamps[booking.getPosition()] == stamp;
     }
 
     List<PlannedBooking> bookings() {
@@ -48,7 +57,7 @@ final class MoveDraft {
 
     void truncate(int size) {
         while (bookings.size() > size) {
-            bookings.remove(bookings.size() - 1);
+            stamps[bookings.remove(bookings.size() - 1).getPosition()] = 0;
             seatings.remove(seatings.size() - 1);
         }
     }

@@ -22,13 +22,17 @@ final class OccupancyIndex {
     private final List<List<TableBlock>> holdsByTable;
     private final List<PlannedBooking> unseated = new ArrayList<>();
     private final int longestOccupancy;
+    private final boolean anyHolds;
+    /** Marks the bookings of the move being built ({@link MoveDraft}): one slot per booking position. */
+    private final int[] draftStamps;
+    private int lastDraftStamp;
     /** False while the constructor indexes every booking once; a null seating then means "not indexed yet". */
     private boolean initialized;
 
     OccupancyIndex(SeatingPlan plan) {
         int tableCount = 0;
         for (Seating seating : plan.getSeatings()) {
-            for (int table : seating.getTableIndexes()) {
+            for (int table : seating.tableIndexArray()) {
                 tableCount = Math.max(tableCount, table + 1);
             }
         }
@@ -42,7 +46,15 @@ final class OccupancyIndex {
             holdsByTable.get(block.tableIndex()).add(block);
         }
         bookings = plan.getBookings();
+        for (int i = 0; i < bookings.size(); i++) {
+            if (bookings.get(i).getPosition() != i) {
+                throw new IllegalArgumentException("Booking " + bookings.get(i).getId()
+                        + " is not at its position: build plans with SeatingPlanBuilder");
+            }
+        }
         indexedSeating = new Seating[bookings.size()];
+        draftStamps = new int[bookings.size()];
+        anyHolds = !plan.getBlocks().isEmpty();
         int longest = 0;
         for (PlannedBooking booking : bookings) {
             longest = Math.max(longest, booking.getEnd() - booking.getStart());
@@ -65,7 +77,13 @@ final class OccupancyIndex {
 
     /** Indexes one booking whose seating just changed, without a pass over the day. */
     void update(PlannedBooking booking) {
-        reindex(bookings.indexOf(booking));
+        reindex(booking.getPosition());
+    }
+
+    /** A new, empty move draft that this index can test membership of in constant time. */
+    MoveDraft newDraft() {
+        lastDraftStamp++;
+        return new MoveDraft(draftStamps, lastDraftStamp);
     }
 
     private void reindex(int i) {
@@ -73,14 +91,14 @@ final class OccupancyIndex {
         Seating current = booking.getSeating();
         Seating indexed = indexedSeating[i];
         if (indexed != null) {
-            for (int table : indexed.getTableIndexes()) {
+            for (int table : indexed.tableIndexArray()) {
                 remove(bookingsByTable.get(table), booking);
             }
         } else if (initialized) {
             remove(unseated, booking);
         }
         if (current != null) {
-            for (int table : current.getTableIndexes()) {
+            for (int table : current.tableIndexArray()) {
                 insert(bookingsByTable.get(table), booking);
             }
         } else {
@@ -110,7 +128,7 @@ final class OccupancyIndex {
      */
     int idleBefore(Seating seating, int start, int horizon) {
         int latestEnd = start - horizon;
-        for (int table : seating.getTableIndexes()) {
+        for (int table : seating.tableIndexArray()) {
             List<PlannedBooking> onTable = bookingsByTable.get(table);
             for (int i = firstStartingAtOrAfter(onTable, start - longestOccupancy); i < onTable.size(); i++) {
                 PlannedBooking other = onTable.get(i);
@@ -128,7 +146,7 @@ final class OccupancyIndex {
     /** Bookings other than {@code self} seated on a table of {@code seating} during [start, end). */
     List<PlannedBooking> occupants(Seating seating, int start, int end, PlannedBooking self) {
         List<PlannedBooking> occupants = new ArrayList<>(2);
-        for (int table : seating.getTableIndexes()) {
+        for (int table : seating.tableIndexArray()) {
             List<PlannedBooking> onTable = bookingsByTable.get(table);
             for (int i = firstStartingAtOrAfter(onTable, start - longestOccupancy); i < onTable.size(); i++) {
                 PlannedBooking other = onTable.get(i);
@@ -144,18 +162,18 @@ final class OccupancyIndex {
     }
 
     /**
-     * True when nobody outside {@code moving} sits on the seating's tables during [start, end). Bookings
-     * in {@code moving} are being reseated by the same move, so their current seats do not count.
+     * True when nobody outside {@code draft} sits on the seating's tables during [start, end). Bookings in
+     * the draft are being reseated by the same move, so their current seats do not count.
      */
-    boolean isFreeExcept(Seating seating, int start, int end, List<PlannedBooking> moving) {
-        for (int table : seating.getTableIndexes()) {
+    boolean isFreeExcept(Seating seating, int start, int end, MoveDraft draft) {
+        for (int table : seating.tableIndexArray()) {
             List<PlannedBooking> onTable = bookingsByTable.get(table);
             for (int i = firstStartingAtOrAfter(onTable, start - longestOccupancy); i < onTable.size(); i++) {
                 PlannedBooking other = onTable.get(i);
                 if (other.getStart() >= end) {
                     break;
                 }
-                if (other.getEnd() > start && !containsIdentity(moving, other)) {
+                if (other.getEnd() > start && (draft == null || !draft.contains(other))) {
                     return false;
                 }
             }
@@ -164,7 +182,10 @@ final class OccupancyIndex {
     }
 
     boolean isHeld(Seating seating, int start, int end) {
-        for (int table : seating.getTableIndexes()) {
+        if (!anyHolds) {
+            return false;
+        }
+        for (int table : seating.tableIndexArray()) {
             for (TableBlock block : holdsByTable.get(table)) {
                 if (block.start() < end && start < block.end()) {
                     return true;
@@ -177,7 +198,7 @@ final class OccupancyIndex {
     /** Holds on a table of {@code seating} during [start, end). */
     List<TableBlock> holdsOn(Seating seating, int start, int end) {
         List<TableBlock> holds = new ArrayList<>(1);
-        for (int table : seating.getTableIndexes()) {
+        for (int table : seating.tableIndexArray()) {
             for (TableBlock block : holdsByTable.get(table)) {
                 if (block.start() < end && start < block.end() && !holds.contains(block)) {
                     holds.add(block);

@@ -33,6 +33,9 @@ public class PlannedBooking {
 
     private Seating seating;
 
+    /** Position in {@link SeatingPlan#getBookings()}, set by {@link SeatingPlanBuilder}. */
+    private int position = -1;
+
     /** For Timefold's cloner. */
     public PlannedBooking() {
     }
@@ -60,6 +63,14 @@ public class PlannedBooking {
         this.pinned = pinned;
         this.fittingSeatings = List.copyOf(fittingSeatings);
         this.seating = originalSeating;
+    }
+
+    int getPosition() {
+        return position;
+    }
+
+    void setPosition(int position) {
+        this.position = position;
     }
 
     @PlanningId

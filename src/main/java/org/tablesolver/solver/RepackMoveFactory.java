@@ -23,6 +23,7 @@ public class RepackMoveFactory implements MoveIteratorFactory<SeatingPlan, Eject
 
     private static final int SAMPLES_TO_FIND_UNSEATED = 16;
     private static final int IDLE_HORIZON = 24 * 60;
+    private static final int WAITING_LIMIT = 6;
 
     private int seatings = 3;
     private int windowMinutes = 60;
@@ -87,7 +88,7 @@ public class RepackMoveFactory implements MoveIteratorFactory<SeatingPlan, Eject
         int to = anchor.getEnd() + windowMinutes;
         List<Seating> area = pickArea(anchor, random);
 
-        MoveDraft draft = new MoveDraft();
+        MoveDraft draft = index.newDraft();
         draft.addUnplaced(anchor);
         for (Seating seating : area) {
             for (PlannedBooking occupant : index.occupants(seating, from, to, null)) {
@@ -96,9 +97,18 @@ public class RepackMoveFactory implements MoveIteratorFactory<SeatingPlan, Eject
                 }
             }
         }
-        for (PlannedBooking waiting : index.unseatedDuring(from, to)) {
-            if (!waiting.isPinned() && !draft.contains(waiting) && canUse(waiting, area)) {
-                draft.addUnplaced(waiting);
+        // A few of the bookings waiting for a seat in that window, not all: on an overbooked day they are
+        // many, and each one costs a search over its fitting seatings.
+        List<PlannedBooking> waiting = index.unseatedDuring(from, to);
+        Collections.shuffle(waiting, random);
+        int added = 0;
+        for (PlannedBooking candidate : waiting) {
+            if (added == WAITING_LIMIT) {
+                break;
+            }
+            if (!candidate.isPinned() && !draft.contains(candidate) && canUse(candidate, area)) {
+                draft.addUnplaced(candidate);
+                added++;
             }
         }
         List<PlannedBooking> order = new ArrayList<>(draft.bookings());
@@ -144,7 +154,7 @@ public class RepackMoveFactory implements MoveIteratorFactory<SeatingPlan, Eject
         long bestKey = Long.MAX_VALUE;
         for (Seating seating : booking.getFittingSeatings()) {
             if (index.isHeld(seating, booking.getStart(), booking.getEnd())
-                    || !index.isFreeExcept(seating, booking.getStart(), booking.getEnd(), draft.bookings())
+                    || !index.isFreeExcept(seating, booking.getStart(), booking.getEnd(), draft)
                     || draft.clashesWithPlaced(seating, booking)) {
                 continue;
             }

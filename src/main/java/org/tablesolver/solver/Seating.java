@@ -70,6 +70,11 @@ public final class Seating {
         return tableIndexes.clone();
     }
 
+    /** The sorted physical table indexes themselves, for the hot paths of this package: never modify. */
+    int[] tableIndexArray() {
+        return tableIndexes;
+    }
+
     public int getMinCapacity() {
         return minCapacity;
     }

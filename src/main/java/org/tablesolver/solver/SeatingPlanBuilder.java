@@ -128,9 +128,11 @@ public final class SeatingPlanBuilder {
             boolean confirmedOrSeated = booking.state() != BookingState.PENDING;
             boolean pinned = original != null
                     && (booking.state() == BookingState.SEATED || mode == SolveMode.PENDING_ONLY);
-            plannedBookings.add(new PlannedBooking(booking.id(), start, booking.durationMinutes(), end,
+            PlannedBooking planned = new PlannedBooking(booking.id(), start, booking.durationMinutes(), end,
                     booking.partySize(), booking.priority(), booking.preferredZone(), booking.requiredZone(),
-                    booking.state(), original, confirmedOrSeated, pinned, fitting));
+                    booking.state(), original, confirmedOrSeated, pinned, fitting);
+            planned.setPosition(plannedBookings.size());
+            plannedBookings.add(planned);
         }
 
         List<TableBlock> blocks = new ArrayList<>(input.holds().size());

@@ -41,7 +41,7 @@ public class TightPackingConstruction implements PhaseCommand<SeatingPlan> {
             long bestKey = Long.MAX_VALUE;
             for (Seating seating : booking.getFittingSeatings()) {
                 if (index.isHeld(seating, booking.getStart(), booking.getEnd())
-                        || !index.isFreeExcept(seating, booking.getStart(), booking.getEnd(), List.of())) {
+                        || !index.isFreeExcept(seating, booking.getStart(), booking.getEnd(), null)) {
                     continue;
                 }
                 long idle = index.idleBefore(seating, booking.getStart(), IDLE_HORIZON);
