@@ -2,12 +2,8 @@ package org.tablesolver.solver;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-
-import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
  * Generates {@link EjectionMove}s: put a booking (an unseated one half of the time) on one of its fitting
@@ -20,15 +16,13 @@ import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIterator
  * acceptance rarely takes; this move takes the whole path, an augmenting chain, in one step.
  * Configured in {@code solver-config/*.xml} as a {@code moveIteratorFactory}.
  */
-public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, EjectionMove> {
+public class EjectionMoveFactory extends DraftMoveFactory {
 
     private static final int ATTEMPTS_PER_MOVE = 10;
-    private static final int SAMPLES_TO_FIND_UNSEATED = 16;
+
     private static final int DISPLACEMENT_TRIES = 8;
 
     private int chainDepth = 2;
-    private OccupancyIndex index;
-    private List<PlannedBooking> movable;
 
     /** How many times an occupant may displace another one; set from the XML's custom properties. */
     public void setChainDepth(int chainDepth) {
@@ -39,48 +33,7 @@ public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, Eje
     }
 
     @Override
-    public void phaseStarted(ScoreDirector<SeatingPlan> scoreDirector) {
-        SeatingPlan plan = scoreDirector.getWorkingSolution();
-        index = new OccupancyIndex(plan);
-        movable = plan.getBookings().stream()
-                .filter(booking -> !booking.isPinned() && !booking.getFittingSeatings().isEmpty())
-                .toList();
-    }
-
-    @Override
-    public void phaseEnded(ScoreDirector<SeatingPlan> scoreDirector) {
-        index = null;
-        movable = null;
-    }
-
-    @Override
-    public long getSize(ScoreDirector<SeatingPlan> scoreDirector) {
-        return movable == null ? 0 : movable.stream().mapToLong(booking -> booking.getFittingSeatings().size()).sum();
-    }
-
-    @Override
-    public Iterator<EjectionMove> createOriginalMoveIterator(ScoreDirector<SeatingPlan> scoreDirector) {
-        throw new UnsupportedOperationException("Ejection moves are only generated randomly");
-    }
-
-    /** Called once per step: the plan only changes between steps, so the index is refreshed here. */
-    @Override
-    public Iterator<EjectionMove> createRandomMoveIterator(ScoreDirector<SeatingPlan> scoreDirector, Random random) {
-        index.refresh();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return !movable.isEmpty();
-            }
-
-            @Override
-            public EjectionMove next() {
-                return nextMove(random);
-            }
-        };
-    }
-
-    private EjectionMove nextMove(Random random) {
+    protected EjectionMove nextMove(Random random) {
         PlannedBooking booking = null;
         for (int attempt = 0; attempt < ATTEMPTS_PER_MOVE; attempt++) {
             booking = pickBooking(random);
@@ -104,18 +57,6 @@ public class EjectionMoveFactory implements MoveIteratorFactory<SeatingPlan, Eje
         }
         // Nothing useful found this time: a move that changes nothing is not doable and gets skipped.
         return new EjectionMove(List.of(booking), Collections.singletonList(booking.getSeating()));
-    }
-
-    private PlannedBooking pickBooking(Random random) {
-        if (random.nextBoolean()) {
-            for (int sample = 0; sample < SAMPLES_TO_FIND_UNSEATED; sample++) {
-                PlannedBooking candidate = movable.get(random.nextInt(movable.size()));
-                if (candidate.getSeating() == null) {
-                    return candidate;
-                }
-            }
-        }
-        return movable.get(random.nextInt(movable.size()));
     }
 
     /**

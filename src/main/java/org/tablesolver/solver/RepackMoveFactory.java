@@ -3,12 +3,8 @@ package org.tablesolver.solver;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-
-import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
  * Generates repack moves (a domain-aware ruin and recreate): around one booking, clear a few of its
@@ -19,16 +15,13 @@ import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIterator
  * re-lays a whole corner of the evening). It also lets late acceptance leave a basin that single moves
  * cannot. Configured in {@code solver-config/*.xml} as a {@code moveIteratorFactory}.
  */
-public class RepackMoveFactory implements MoveIteratorFactory<SeatingPlan, EjectionMove> {
+public class RepackMoveFactory extends DraftMoveFactory {
 
-    private static final int SAMPLES_TO_FIND_UNSEATED = 16;
     private static final int IDLE_HORIZON = 24 * 60;
     private static final int WAITING_LIMIT = 6;
 
     private int seatings = 3;
     private int windowMinutes = 60;
-    private OccupancyIndex index;
-    private List<PlannedBooking> movable;
 
     /** How many of the anchor booking's fitting seatings are cleared. */
     public void setSeatings(int seatings) {
@@ -41,48 +34,7 @@ public class RepackMoveFactory implements MoveIteratorFactory<SeatingPlan, Eject
     }
 
     @Override
-    public void phaseStarted(ScoreDirector<SeatingPlan> scoreDirector) {
-        SeatingPlan plan = scoreDirector.getWorkingSolution();
-        index = new OccupancyIndex(plan);
-        movable = plan.getBookings().stream()
-                .filter(booking -> !booking.isPinned() && !booking.getFittingSeatings().isEmpty())
-                .toList();
-    }
-
-    @Override
-    public void phaseEnded(ScoreDirector<SeatingPlan> scoreDirector) {
-        index = null;
-        movable = null;
-    }
-
-    @Override
-    public long getSize(ScoreDirector<SeatingPlan> scoreDirector) {
-        return movable == null ? 0 : movable.stream().mapToLong(booking -> booking.getFittingSeatings().size()).sum();
-    }
-
-    @Override
-    public Iterator<EjectionMove> createOriginalMoveIterator(ScoreDirector<SeatingPlan> scoreDirector) {
-        throw new UnsupportedOperationException("Repack moves are only generated randomly");
-    }
-
-    /** Called once per step: the plan only changes between steps, so the index is refreshed here. */
-    @Override
-    public Iterator<EjectionMove> createRandomMoveIterator(ScoreDirector<SeatingPlan> scoreDirector, Random random) {
-        index.refresh();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return !movable.isEmpty();
-            }
-
-            @Override
-            public EjectionMove next() {
-                return nextMove(random);
-            }
-        };
-    }
-
-    private EjectionMove nextMove(Random random) {
+    protected EjectionMove nextMove(Random random) {
         PlannedBooking anchor = pickBooking(random);
         int from = anchor.getStart() - windowMinutes;
         int to = anchor.getEnd() + windowMinutes;
@@ -168,15 +120,4 @@ public class RepackMoveFactory implements MoveIteratorFactory<SeatingPlan, Eject
         return best;
     }
 
-    private PlannedBooking pickBooking(Random random) {
-        if (random.nextBoolean()) {
-            for (int sample = 0; sample < SAMPLES_TO_FIND_UNSEATED; sample++) {
-                PlannedBooking candidate = movable.get(random.nextInt(movable.size()));
-                if (candidate.getSeating() == null) {
-                    return candidate;
-                }
-            }
-        }
-        return movable.get(random.nextInt(movable.size()));
-    }
 }
