@@ -21,6 +21,7 @@ public class EjectionMoveFactory extends DraftMoveFactory {
     private static final int ATTEMPTS_PER_MOVE = 10;
 
     private static final int DISPLACEMENT_TRIES = 8;
+    private static final int SCAN_LIMIT = 32;
 
     private int chainDepth = 2;
 
@@ -68,7 +69,8 @@ public class EjectionMoveFactory extends DraftMoveFactory {
     private boolean reseat(PlannedBooking booking, MoveDraft chain, int depth, Random random) {
         List<Seating> range = booking.getFittingSeatings();
         int offset = random.nextBoolean() ? 0 : random.nextInt(range.size());
-        for (int i = 0; i < range.size(); i++) {
+        // On a large floor a party fits a hundred seatings or more: a window of them is enough to find a free one.
+        for (int i = 0; i < Math.min(range.size(), SCAN_LIMIT); i++) {
             Seating candidate = range.get((offset + i) % range.size());
             if (isFreeAfterChain(candidate, booking, chain)) {
                 chain.place(booking, candidate);
