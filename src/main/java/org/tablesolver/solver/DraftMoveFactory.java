@@ -17,6 +17,8 @@ abstract class DraftMoveFactory implements MoveIteratorFactory<SeatingPlan, Ejec
 
     protected OccupancyIndex index;
     protected List<PlannedBooking> movable;
+    /** Timefold asks for the size at every step; the movable bookings and their seatings never change in a phase. */
+    private long size;
 
     /** The next move from the plan as it is now; may be not doable (Timefold then skips it). */
     protected abstract EjectionMove nextMove(Random random);
@@ -28,17 +30,19 @@ abstract class DraftMoveFactory implements MoveIteratorFactory<SeatingPlan, Ejec
         movable = plan.getBookings().stream()
                 .filter(booking -> !booking.isPinned() && !booking.getFittingSeatings().isEmpty())
                 .toList();
+        size = movable.stream().mapToLong(booking -> booking.getFittingSeatings().size()).sum();
     }
 
     @Override
     public void phaseEnded(ScoreDirector<SeatingPlan> scoreDirector) {
         index = null;
         movable = null;
+        size = 0;
     }
 
     @Override
     public long getSize(ScoreDirector<SeatingPlan> scoreDirector) {
-        return movable == null ? 0 : movable.stream().mapToLong(booking -> booking.getFittingSeatings().size()).sum();
+        return size;
     }
 
     @Override

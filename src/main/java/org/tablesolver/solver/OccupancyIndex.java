@@ -209,27 +209,31 @@ final class OccupancyIndex {
     }
 
     private static void insert(List<PlannedBooking> onTable, PlannedBooking booking) {
+        onTable.add(positionOf(onTable, booking), booking);
+    }
+
+    /** Binary search by (start, id), so removal stays logarithmic on the long lists of unseated bookings. */
+    private static void remove(List<PlannedBooking> onTable, PlannedBooking booking) {
+        int i = positionOf(onTable, booking);
+        if (i >= onTable.size() || onTable.get(i) != booking) {
+            throw new IllegalStateException("Booking " + booking.getId() + " is not indexed on its former table");
+        }
+        onTable.remove(i);
+    }
+
+    /** Where {@code booking} is, or would be inserted, in a list sorted by (start, id). */
+    private static int positionOf(List<PlannedBooking> sorted, PlannedBooking booking) {
         int low = 0;
-        int high = onTable.size();
+        int high = sorted.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (BY_START.compare(onTable.get(middle), booking) < 0) {
+            if (BY_START.compare(sorted.get(middle), booking) < 0) {
                 low = middle + 1;
             } else {
                 high = middle;
             }
         }
-        onTable.add(low, booking);
-    }
-
-    private static void remove(List<PlannedBooking> onTable, PlannedBooking booking) {
-        for (int i = 0; i < onTable.size(); i++) {
-            if (onTable.get(i) == booking) {
-                onTable.remove(i);
-                return;
-            }
-        }
-        throw new IllegalStateException("Booking " + booking.getId() + " is not indexed on its former table");
+        return low;
     }
 
     static boolean containsIdentity(List<PlannedBooking> list, PlannedBooking booking) {
