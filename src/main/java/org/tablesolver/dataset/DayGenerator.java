@@ -23,7 +23,9 @@ public final class DayGenerator {
         /** One dinner service, everyone arriving within about three hours. */
         DINNER_ONLY,
         /** Open 11:00–23:00 with short turns: a food hall or a group's central venue. */
-        FOOD_HALL
+        FOOD_HALL,
+        /** Open 10:30–22:00, guests all day with mild peaks, turns of 20–60 minutes: a food court. */
+        FOOD_COURT
     }
 
     private static final String[] ZONE_NAMES = {"main", "window", "bar", "garden", "lounge", "terrace", "private"};
@@ -78,7 +80,7 @@ public final class DayGenerator {
             }
         }
 
-        int buffer = 5 * (1 + random.nextInt(3));
+        int buffer = profile == Profile.FOOD_COURT ? 5 : 5 * (1 + random.nextInt(3));
         List<DayInput.Booking> bookings = new ArrayList<>();
         int width = String.valueOf(bookingCount).length();
         for (int i = 0; i < bookingCount; i++) {
@@ -128,6 +130,11 @@ public final class DayGenerator {
             case FOOD_HALL -> random.nextInt(100) < 45
                     ? clamp(gaussian(random, 12 * 60 + 45, 60), 11 * 60, 15 * 60)
                     : clamp(gaussian(random, 19 * 60, 80), 15 * 60, 22 * 60);
+            case FOOD_COURT -> random.nextInt(100) < 50
+                    ? 10 * 60 + 30 + random.nextInt(11 * 60)
+                    : random.nextBoolean()
+                            ? clamp(gaussian(random, 12 * 60 + 45, 50), 10 * 60 + 30, 21 * 60 + 30)
+                            : clamp(gaussian(random, 18 * 60 + 45, 60), 10 * 60 + 30, 21 * 60 + 30);
         };
         int slot = (int) Math.round(minute / 15) * 15;
         return LocalTime.of(slot / 60, slot % 60);
@@ -137,8 +144,10 @@ public final class DayGenerator {
         int base = switch (profile) {
             case RESTAURANT, DINNER_ONLY -> 60 + 15 * ((party + 1) / 2);
             case FOOD_HALL -> 30 + 15 * ((party + 2) / 3);
+            case FOOD_COURT -> 20 + 10 * ((party + 1) / 2);
         };
-        return Math.min(base + 15 * (random.nextInt(3) - 1), 720);
+        int step = profile == Profile.FOOD_COURT ? 10 : 15;
+        return Math.min(base + step * (random.nextInt(3) - 1), 720);
     }
 
     private static double gaussian(Random random, double mean, double deviation) {

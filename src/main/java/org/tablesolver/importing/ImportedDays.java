@@ -1,6 +1,7 @@
 package org.tablesolver.importing;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,10 @@ import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.solver.DayInput;
 
 /**
- * An import document as solver input, without a database: one {@link DayInput} per restaurant and
- * service date, every booking PENDING. Benchmarks and tests solve demo and generated data this way.
+ * Between import documents and solver input, without a database. {@link #of} reads a document as one
+ * {@link DayInput} per restaurant and service date, every booking PENDING (benchmarks and tests solve demo
+ * data this way); {@link #toDocument} writes generated days in the import format, so any benchmark dataset
+ * can be loaded into the service with {@code POST /api/import}.
  */
 public final class ImportedDays {
 
@@ -64,5 +67,38 @@ public final class ImportedDays {
         }
         return new DayInput(plan.id(), date, plan.zoneId(), plan.turnoverBufferMinutes(), tables, combinations,
                 dayBookings, List.of());
+    }
+
+    /**
+     * Days as an import document: one entry per day in the multi-restaurant form, so the days must be of
+     * different restaurants (the import keys floor plans by restaurant id). Holds and the seatings of
+     * CONFIRMED or SEATED bookings are not part of the format: every booking is written as pending.
+     */
+    public static ImportDocument toDocument(List<DayInput> days) {
+        List<ImportDocument.Restaurant> restaurants = new ArrayList<>();
+        for (DayInput day : days) {
+            if (restaurants.stream().anyMatch(written -> written.restaurant().id().equals(day.restaurantId()))) {
+                throw new IllegalArgumentException("Two days of restaurant " + day.restaurantId() + " in one document");
+            }
+            List<String> zoneIds = day.tables().stream().map(DayInput.Table::zoneId).distinct().toList();
+            FloorPlan plan = new FloorPlan(day.restaurantId(), day.restaurantId(), day.timeZone().getId(),
+                    day.turnoverBufferMinutes(),
+                    zoneIds.stream().map(zone -> new FloorPlan.Zone(zone, zone)).toList(),
+                    day.tables().stream()
+                            .map(table -> new FloorPlan.Table(table.id(), table.zoneId(), table.minCapacity(),
+                                    table.maxCapacity(), table.inService()))
+                            .toList(),
+                    day.combinations().stream()
+                            .map(combination -> new FloorPlan.Combination(combination.id(), combination.tableIds(),
+                                    combination.minCapacity(), combination.maxCapacity()))
+                            .toList());
+            List<BookingRequest> bookings = day.bookings().stream()
+                    .map(booking -> new BookingRequest(booking.id(), day.date(),
+                            LocalDateTime.ofInstant(booking.start(), day.timeZone()), booking.durationMinutes(),
+                            booking.partySize(), booking.preferredZone(), booking.requiredZone(), booking.priority()))
+                    .toList();
+            restaurants.add(new ImportDocument.Restaurant(plan, bookings));
+        }
+        return new ImportDocument(null, null, restaurants);
     }
 }
