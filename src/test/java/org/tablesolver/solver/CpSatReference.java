@@ -29,11 +29,20 @@ public final class CpSatReference {
     }
 
     /**
-     * @param seatedWeight sum of 1 + priority over seated bookings in the best plan found
+     * @param status CP-SAT's verdict: OPTIMAL, FEASIBLE (a plan, no proof) or UNKNOWN (no plan in time)
+     * @param seatedWeight sum of 1 + priority over seated bookings in the best plan found (0 without one)
      * @param seatedWeightBound proven upper bound on it (equal to seatedWeight when optimal)
      */
-    public record Result(boolean optimal, long seatedWeight, long seatedWeightBound, int seatedBookings,
+    public record Result(String status, long seatedWeight, long seatedWeightBound, int seatedBookings,
             long seatedGuests, Map<String, String> seatingByBooking, double seconds) {
+
+        public boolean optimal() {
+            return "OPTIMAL".equals(status);
+        }
+
+        public boolean foundPlan() {
+            return optimal() || "FEASIBLE".equals(status);
+        }
     }
 
     private CpSatReference() {
@@ -48,13 +57,7 @@ public final class CpSatReference {
         List<List<Choice>> choicesByBooking = new ArrayList<>();
         for (PlannedBooking booking : plan.getBookings()) {
             List<Choice> choices = new ArrayList<>();
-            List<Seating> options = booking.isPinned() && booking.getOriginalSeating() != null
-                    ? List.of(booking.getOriginalSeating())
-                    : booking.getFittingSeatings();
-            for (Seating seating : options) {
-                if (!booking.isPinned() && (!seating.isInService() || isHeld(plan, seating, booking))) {
-                    continue;
-                }
+            for (Seating seating : options(plan, booking)) {
                 BoolVar x = model.newBoolVar(booking.getId() + "@" + seating.getId());
                 Choice choice = new Choice(booking, seating, x);
                 choices.add(choice);
@@ -72,9 +75,7 @@ public final class CpSatReference {
             choicesByBooking.add(choices);
         }
         for (List<Choice> choices : choicesByTable.values()) {
-            TreeSet<Integer> starts = new TreeSet<>();
-            choices.forEach(choice -> starts.add(choice.booking().getStart()));
-            for (int start : starts) {
+            for (int start : startsOf(choices.stream().map(Choice::booking).toList())) {
                 List<BoolVar> active = new ArrayList<>();
                 for (Choice choice : choices) {
                     if (choice.booking().getStart() <= start && start < choice.booking().getEnd()) {
@@ -95,13 +96,14 @@ public final class CpSatReference {
         long began = System.nanoTime();
         CpSolverStatus status = solver.solve(model);
         double seconds = (System.nanoTime() - began) / 1e9;
-        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            throw new IllegalStateException("CP-SAT found no plan: " + status);
+        if (status == CpSolverStatus.INFEASIBLE || status == CpSolverStatus.MODEL_INVALID) {
+            throw new IllegalStateException("CP-SAT rejects the model: " + status);
         }
+        boolean foundPlan = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE;
         Map<String, String> seatingByBooking = new LinkedHashMap<>();
         long weight = 0;
         long guests = 0;
-        for (List<Choice> choices : choicesByBooking) {
+        for (List<Choice> choices : foundPlan ? choicesByBooking : List.<List<Choice>>of()) {
             for (Choice choice : choices) {
                 if (solver.booleanValue(choice.x())) {
                     seatingByBooking.put(choice.booking().getId(), choice.seating().getId());
@@ -110,9 +112,33 @@ public final class CpSatReference {
                 }
             }
         }
-        long bound = (long) Math.floor((solver.bestObjectiveBound() + 1e-6) / bookingScale);
-        return new Result(status == CpSolverStatus.OPTIMAL, weight, Math.max(weight, bound), seatingByBooking.size(),
+        // Before its search gets anywhere CP-SAT's bound is the sum of all coefficients; every booking seated
+        // is a bound too, and a tighter one then.
+        long allSeated = plan.getBookings().stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
+        long bound = Math.min(allSeated, (long) Math.floor((solver.bestObjectiveBound() + 1e-6) / bookingScale));
+        return new Result(status.name(), weight, Math.max(weight, bound), seatingByBooking.size(),
                 guests, seatingByBooking, seconds);
+    }
+
+    /** The seatings a booking may take in the exact model: its own if pinned, else the free fitting ones. */
+    static List<Seating> options(SeatingPlan plan, PlannedBooking booking) {
+        if (booking.isPinned() && booking.getOriginalSeating() != null) {
+            return List.of(booking.getOriginalSeating());
+        }
+        List<Seating> options = new ArrayList<>();
+        for (Seating seating : booking.getFittingSeatings()) {
+            if (booking.isPinned() || seating.isInService() && !isHeld(plan, seating, booking)) {
+                options.add(seating);
+            }
+        }
+        return options;
+    }
+
+    /** Start times at which a table's occupants must be at most one: every start of a booking that may use it. */
+    static TreeSet<Integer> startsOf(List<PlannedBooking> bookings) {
+        TreeSet<Integer> starts = new TreeSet<>();
+        bookings.forEach(booking -> starts.add(booking.getStart()));
+        return starts;
     }
 
     private static boolean isHeld(SeatingPlan plan, Seating seating, PlannedBooking booking) {

@@ -1,0 +1,77 @@
+package org.tablesolver.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.tablesolver.dataset.DayGenerator;
+import org.tablesolver.dataset.DayGenerator.Profile;
+import org.tablesolver.importing.ImportDocument;
+import org.tablesolver.importing.ImportedDays;
+import org.tablesolver.solver.DayInput;
+
+/**
+ * The suite's datasets: the seed-day demo data (one dataset per restaurant) and generated days of each
+ * tier at normal load (about what the floor can seat at its peaks) and overbooked (1.5 times that). The
+ * normal counts were calibrated so that the first plan of the default configuration seats roughly 80-90%
+ * of them (a few parties fit no table at all). Fixed seeds: every run of the suite solves the same days.
+ */
+final class BenchmarkDatasets {
+
+    static final LocalDate DATE = LocalDate.of(2026, 12, 4);
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    /** Size and load of a generated tier. */
+    private record Shape(Tier tier, Profile profile, int tables, int normalBookings) {
+    }
+
+    private static final List<Shape> SHAPES = List.of(
+            new Shape(Tier.S, Profile.RESTAURANT, 15, 35),
+            new Shape(Tier.M, Profile.RESTAURANT, 60, 240),
+            new Shape(Tier.L, Profile.FOOD_HALL, 200, 1300),
+            new Shape(Tier.XL, Profile.FOOD_COURT, 500, 6700));
+
+    private BenchmarkDatasets() {
+    }
+
+    static List<Dataset> of(List<Tier> tiers) {
+        List<Dataset> datasets = new ArrayList<>();
+        if (tiers.contains(Tier.SEED_DAY)) {
+            for (DayInput day : seedDay()) {
+                datasets.add(new Dataset("seed-day/" + day.restaurantId(), Tier.SEED_DAY, day));
+            }
+        }
+        for (Shape shape : SHAPES) {
+            if (tiers.contains(shape.tier())) {
+                datasets.add(generated(shape, "normal", shape.normalBookings()));
+                datasets.add(generated(shape, "overbooked", shape.normalBookings() * 3 / 2));
+            }
+        }
+        return datasets;
+    }
+
+    private static Dataset generated(Shape shape, String load, int bookings) {
+        String name = shape.tier().label + "-" + load;
+        long seed = 1000L * (shape.tier().ordinal() + 1) + (load.equals("normal") ? 1 : 2);
+        DayInput day = DayGenerator.generate(name.toLowerCase(), DATE, ZONE, shape.profile(), shape.tables(), bookings,
+                seed);
+        return new Dataset(name, shape.tier(), day);
+    }
+
+    static List<DayInput> seedDay() {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (InputStream in = BenchmarkDatasets.class.getResourceAsStream("/demo/seed-day.json")) {
+            return ImportedDays.of(json.readValue(in, ImportDocument.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.tablesolver.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.timefold.solver.core.api.score.buildin.bendablelong.BendableLongScore;
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.impl.solver.DefaultSolver;
+
+import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.LpBound;
+import org.tablesolver.solver.PlannedBooking;
+import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.SeatingScore;
+import org.tablesolver.solver.SeatingSolver;
+import org.tablesolver.solver.SolveMode;
+
+/** Solves one day with a configuration, the greedy baseline or CP-SAT, and measures the run. */
+final class DayRunner {
+
+    private final SeatingSolver solver;
+
+    DayRunner(SeatingSolver solver) {
+        this.solver = solver;
+    }
+
+    Results.Run solve(DayInput day, String config) {
+        long totalWeight = totalWeight(day);
+        List<Results.Improvement> timeline = new ArrayList<>();
+        try (HeapSampler heap = new HeapSampler()) {
+            long began = System.nanoTime();
+            SeatingPlan problem = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
+            double buildSeconds = (System.nanoTime() - began) / 1e9;
+            Solver<SeatingPlan> timefold = solver.newSolver(config);
+            timefold.addEventListener(event -> {
+                BendableLongScore score = (BendableLongScore) event.getNewBestScore();
+                if (score.isFeasible()) {
+                    timeline.add(new Results.Improvement(buildSeconds + event.getTimeMillisSpent() / 1000.0,
+                            totalWeight + SeatingScore.seatedBookings(score)));
+                }
+            });
+            SeatingPlan solved = timefold.solve(problem);
+            double total = (System.nanoTime() - began) / 1e9;
+            // Timefold's public API has no move count; the implementation class has had it for many versions.
+            long speed = timefold instanceof DefaultSolver<SeatingPlan> defaultSolver
+                    ? defaultSolver.getMoveEvaluationSpeed() : 0;
+            double toFinal = timeline.isEmpty() ? total : timeline.get(timeline.size() - 1).seconds();
+            return measured(config, day, solved, toFinal, total, speed, heap.peakBytes(), timeline);
+        }
+    }
+
+    Results.Run greedy(DayInput day) {
+        try (HeapSampler heap = new HeapSampler()) {
+            long began = System.nanoTime();
+            SeatingPlan plan = GreedyBaseline.seat(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY));
+            double seconds = (System.nanoTime() - began) / 1e9;
+            Results.Run run = measured("greedy", day, plan, seconds, seconds, 0, heap.peakBytes(), List.of());
+            return new Results.Run(run.solver(), run.seatedBookings(), run.seatedWeight(), run.seatedGuests(), seconds,
+                    seconds, 0, run.peakHeapBytes(), run.violations(),
+                    List.of(new Results.Improvement(seconds, run.seatedWeight())));
+        }
+    }
+
+    static Results.Reference reference(DayInput day, Tier tier) {
+        SeatingPlan plan = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
+        CpSatReference.Result exact = CpSatReference.solve(plan, tier.cpSatLimit.toSeconds());
+        LpBound.Result relaxation = exact.optimal() || tier.lpLimit.isZero() ? null
+                : LpBound.solve(plan, tier.lpLimit.toSeconds());
+        return new Results.Reference(exact.status(), exact.seatedBookings(), exact.seatedWeight(), exact.seatedGuests(),
+                exact.seatedWeightBound(), exact.seconds(),
+                relaxation != null && relaxation.proven() ? relaxation.bound() : Long.MAX_VALUE,
+                relaxation == null ? 0 : relaxation.seconds(), PlanChecker.violations(day, exact.seatingByBooking()));
+    }
+
+    static long totalWeight(DayInput day) {
+        return day.bookings().stream().mapToLong(booking -> 1 + booking.priority()).sum();
+    }
+
+    private static Results.Run measured(String name, DayInput day, SeatingPlan plan, double toFinal, double total,
+            long speed, long peakHeap, List<Results.Improvement> timeline) {
+        Map<String, String> seatingByBooking = new LinkedHashMap<>();
+        int seated = 0;
+        long weight = 0;
+        long guests = 0;
+        for (PlannedBooking booking : plan.getBookings()) {
+            if (booking.getSeating() != null) {
+                seatingByBooking.put(booking.getId(), booking.getSeating().getId());
+                seated++;
+                weight += booking.getSeatingWeight();
+                guests += booking.getPartySize();
+            }
+        }
+        return new Results.Run(name, seated, weight, guests, toFinal, total, speed, peakHeap,
+                PlanChecker.violations(day, seatingByBooking), List.copyOf(timeline));
+    }
+}

@@ -1,0 +1,76 @@
+package org.tablesolver.benchmark;
+
+import java.util.List;
+
+/** What the suite measured; {@link SummaryReport} turns it into Markdown and CSV. */
+final class Results {
+
+    private Results() {
+    }
+
+    /**
+     * One solve of a dataset.
+     *
+     * @param seatedWeight sum of 1 + priority over seated bookings: what the solver maximises first
+     * @param secondsToFinalPlan from the start of building the problem to the last improvement
+     * @param moveEvaluationSpeed moves per second; 0 for solvers that evaluate no moves
+     * @param violations hard rules the plan breaks, per {@link PlanChecker}
+     */
+    record Run(String solver, int seatedBookings, long seatedWeight, long seatedGuests, double secondsToFinalPlan,
+            double secondsTotal, long moveEvaluationSpeed, long peakHeapBytes, List<String> violations,
+            List<Improvement> timeline) {
+
+        /** Seated weight of the best plan found by {@code seconds} (build time included), 0 if none yet. */
+        long seatedWeightAt(double seconds) {
+            long best = 0;
+            for (Improvement improvement : timeline) {
+                if (improvement.seconds() <= seconds) {
+                    best = Math.max(best, improvement.seatedWeight());
+                }
+            }
+            return best;
+        }
+    }
+
+    /** A new best plan: when (from the start of the run) and its seated weight. */
+    record Improvement(double seconds, long seatedWeight) {
+    }
+
+    /**
+     * The exact reference: CP-SAT on the same model, and the bound of its linear relaxation.
+     *
+     * @param status CP-SAT's verdict: OPTIMAL, FEASIBLE or UNKNOWN (no plan in the time limit)
+     * @param cpSatBound CP-SAT's proven upper bound on the seated weight
+     * @param lpBound the linear relaxation's bound (GLOP), Long.MAX_VALUE when it was not solved
+     */
+    record Reference(String status, int seatedBookings, long seatedWeight, long seatedGuests, long cpSatBound,
+            double seconds, long lpBound, double lpSeconds, List<String> violations) {
+
+        boolean optimal() {
+            return "OPTIMAL".equals(status);
+        }
+
+        /** The tightest proven upper bound on the seated weight. */
+        long bound() {
+            return optimal() ? seatedWeight : Math.min(cpSatBound, lpBound);
+        }
+
+        /** What the gaps are measured against: the optimum when proven, else the tightest bound. */
+        long yardstick() {
+            return bound();
+        }
+    }
+
+    record Row(Dataset dataset, long totalWeight, long totalGuests, Reference reference, Run greedy, List<Run> runs) {
+
+        Run run(String solver) {
+            return runs.stream().filter(run -> run.solver().equals(solver)).findFirst().orElse(null);
+        }
+
+        /** Percent of the yardstick not reached: 0 means the proven optimum (or the bound) itself. */
+        double gapPercent(long seatedWeight) {
+            long yardstick = reference.yardstick();
+            return yardstick == 0 ? 0 : 100.0 * (yardstick - seatedWeight) / yardstick;
+        }
+    }
+}

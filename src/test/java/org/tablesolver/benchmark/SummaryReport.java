@@ -1,0 +1,234 @@
+package org.tablesolver.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The summary of a run as Markdown (for people) and CSV (one row per dataset, for spreadsheets). */
+final class SummaryReport {
+
+    private static final long TWO_GIB = 2L << 30;
+
+    private final BenchmarkOptions options;
+    private final List<Results.Row> rows;
+
+    SummaryReport(BenchmarkOptions options, List<Results.Row> rows) {
+        this.options = options;
+        this.rows = rows;
+    }
+
+    /** A tier target judged on one dataset. */
+    record Verdict(String dataset, String target, String config, String result, boolean met) {
+    }
+
+    List<Verdict> verdicts() {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Results.Row row : rows) {
+            Tier tier = row.dataset().tier();
+            Results.Run run = row.run(tier.recommendedConfig);
+            if (run != null) {
+                verdicts.add(judge(row, tier, run));
+            }
+        }
+        return verdicts;
+    }
+
+    private static Verdict judge(Results.Row row, Tier tier, Results.Run run) {
+        String name = row.dataset().name();
+        Results.Reference reference = row.reference();
+        String config = run.solver();
+        if (!run.violations().isEmpty()) {
+            return new Verdict(name, tier.target, config, run.violations().size() + " hard violations", false);
+        }
+        return switch (tier) {
+            case SEED_DAY, S -> {
+                boolean optimal = reference.optimal() && run.seatedWeight() == reference.seatedWeight();
+                boolean fast = run.secondsToFinalPlan() < tier.deadline.toSeconds();
+                String result = "%s, final plan at %.2f s".formatted(
+                        optimal ? "proven optimum" : "%d of %s %d".formatted(run.seatedWeight(),
+                                reference.optimal() ? "optimum" : "bound", reference.yardstick()),
+                        run.secondsToFinalPlan());
+                yield new Verdict(name, tier.target, config, result, optimal && fast);
+            }
+            case M, L -> {
+                // M is judged against CP-SAT's best plan when it proves no optimum, L against the tightest bound.
+                long yardstick = reference.optimal() ? reference.seatedWeight()
+                        : tier == Tier.M ? reference.seatedWeight() : reference.bound();
+                String against = reference.optimal() ? "optimum" : tier == Tier.M ? "CP-SAT's best" : "the bound";
+                long reached = run.seatedWeightAt(tier.deadline.toSeconds());
+                double ratio = yardstick == 0 ? 1 : (double) reached / yardstick;
+                String result = "%.2f%% of %s (%d of %d) at %d s; %.2f%% at its final plan (%.1f s)".formatted(
+                        100 * ratio, against, reached, yardstick, tier.deadline.toSeconds(),
+                        100.0 * run.seatedWeight() / Math.max(1, yardstick), run.secondsToFinalPlan());
+                boolean met = ratio >= tier.targetRatio - 1e-9;
+                if (!met) {
+                    result += "; missed by %.2f points".formatted(100 * (tier.targetRatio - ratio));
+                }
+                yield new Verdict(name, tier.target, config, result, met);
+            }
+            case XL -> {
+                boolean inTime = run.secondsTotal() <= tier.deadline.toSeconds();
+                boolean inHeap = run.peakHeapBytes() <= TWO_GIB;
+                boolean better = run.seatedBookings() > row.greedy().seatedBookings();
+                String result = "done in %.1f s, peak heap %d MiB, seats %d vs greedy %d".formatted(run.secondsTotal(),
+                        run.peakHeapBytes() >> 20, run.seatedBookings(), row.greedy().seatedBookings());
+                yield new Verdict(name, tier.target, config, result, inTime && inHeap && better);
+            }
+        };
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark summary\n\n");
+        md.append(environment()).append("\n\n");
+        md.append("""
+                *Seated weight* counts each seated booking as 1 + its priority: what the solver maximises first \
+                (then seated guests, then zone preferences). *Gap* is how far a plan's seated weight is below \
+                CP-SAT's proven optimum or, where CP-SAT proves none within its time limit, below the tighter of \
+                two proven upper bounds: CP-SAT's own and that of the model's linear relaxation (GLOP). \
+                *Final plan* is the time from building the problem to the last improvement (warm JVM); CP-SAT's \
+                time is its whole search. Peak heap is sampled every 10 ms and includes uncollected garbage.
+
+                """);
+        md.append("## Targets\n\n");
+        md.append("Each tier's target is judged on the configuration recommended for it.\n\n");
+        md.append("| dataset | target | config | result | verdict |\n| --- | --- | --- | --- | --- |\n");
+        for (Verdict verdict : verdicts()) {
+            md.append("| %s | %s | `%s` | %s | %s |\n".formatted(verdict.dataset(), verdict.target(), verdict.config(),
+                    verdict.result(), verdict.met() ? "met" : "**missed**"));
+        }
+
+        md.append("\n## Seated bookings (gap)\n\n");
+        md.append("| dataset | bookings | tables | CP-SAT | greedy |");
+        options.configs().forEach(config -> md.append(" `").append(config).append("` |"));
+        md.append("\n| --- | ---: | ---: | --- | --- |");
+        options.configs().forEach(config -> md.append(" --- |"));
+        md.append('\n');
+        for (Results.Row row : rows) {
+            Results.Reference reference = row.reference();
+            String cpSat = reference.optimal() ? "%d (optimum)".formatted(reference.seatedBookings())
+                    : "%s (weight %d; bound %d, CP-SAT's own %d)".formatted(
+                            reference.status().equals("FEASIBLE") ? String.valueOf(reference.seatedBookings()) : "no plan",
+                            reference.seatedWeight(), reference.bound(), reference.cpSatBound());
+            md.append("| %s | %d | %d | %s | %s |".formatted(row.dataset().name(), row.dataset().bookings(),
+                    row.dataset().tables(), cpSat, seatedCell(row, row.greedy())));
+            for (String config : options.configs()) {
+                md.append(' ').append(seatedCell(row, row.run(config))).append(" |");
+            }
+            md.append('\n');
+        }
+
+        md.append("\n## Time to the final plan (s)\n\n| dataset | CP-SAT | greedy |");
+        options.configs().forEach(config -> md.append(" `").append(config).append("` |"));
+        md.append("\n| --- | ---: | ---: |");
+        options.configs().forEach(config -> md.append(" ---: |"));
+        md.append('\n');
+        for (Results.Row row : rows) {
+            md.append("| %s | %.2f | %.3f |".formatted(row.dataset().name(), row.reference().seconds(),
+                    row.greedy().secondsToFinalPlan()));
+            for (String config : options.configs()) {
+                Results.Run run = row.run(config);
+                md.append(run == null ? " |" : " %.2f |".formatted(run.secondsToFinalPlan()));
+            }
+            md.append('\n');
+        }
+
+        md.append("\n## Every run\n\n");
+        md.append("| dataset | solver | seated | guests | weight | gap | final plan (s) | total (s) | moves/s | peak heap (MiB) | hard violations |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Results.Row row : rows) {
+            List<Results.Run> runs = new ArrayList<>();
+            runs.add(row.greedy());
+            runs.addAll(row.runs());
+            for (Results.Run run : runs) {
+                md.append("| %s | %s | %d | %d | %d | %.2f%% | %.2f | %.2f | %d | %d | %d |\n".formatted(
+                        row.dataset().name(), run.solver(), run.seatedBookings(), run.seatedGuests(), run.seatedWeight(),
+                        row.gapPercent(run.seatedWeight()), run.secondsToFinalPlan(), run.secondsTotal(),
+                        run.moveEvaluationSpeed(), run.peakHeapBytes() >> 20, run.violations().size()));
+            }
+            Results.Reference reference = row.reference();
+            md.append("| %s | CP-SAT (%s) | %d | %d | %d | %.2f%% | %.2f | %.2f | | | %d |\n".formatted(
+                    row.dataset().name(), reference.status(), reference.seatedBookings(), reference.seatedGuests(),
+                    reference.seatedWeight(), row.gapPercent(reference.seatedWeight()), reference.seconds(),
+                    reference.seconds(), reference.violations().size()));
+        }
+        return md.toString();
+    }
+
+    private static String seatedCell(Results.Row row, Results.Run run) {
+        return run == null ? "" : "%d (%.2f%%)".formatted(run.seatedBookings(), row.gapPercent(run.seatedWeight()));
+    }
+
+    String csv() {
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("dataset", "tier", "bookings", "tables", "total_weight",
+                "cpsat_status", "cpsat_seated", "cpsat_guests", "cpsat_weight", "cpsat_bound", "cpsat_seconds",
+                "lp_bound", "lp_seconds", "bound"));
+        List<String> solvers = new ArrayList<>();
+        solvers.add("greedy");
+        solvers.addAll(options.configs());
+        for (String solver : solvers) {
+            for (String metric : List.of("seated", "guests", "weight", "gap_percent", "seconds_to_final_plan",
+                    "seconds_total", "moves_per_second", "peak_heap_mib", "hard_violations")) {
+                header.add(solver + "_" + metric);
+            }
+        }
+        csv.append(String.join(",", header)).append('\n');
+        for (Results.Row row : rows) {
+            Results.Reference reference = row.reference();
+            List<String> cells = new ArrayList<>(List.of(row.dataset().name(), row.dataset().tier().label,
+                    String.valueOf(row.dataset().bookings()), String.valueOf(row.dataset().tables()),
+                    String.valueOf(row.totalWeight()), reference.status(), String.valueOf(reference.seatedBookings()),
+                    String.valueOf(reference.seatedGuests()), String.valueOf(reference.seatedWeight()),
+                    String.valueOf(reference.cpSatBound()), decimal(reference.seconds()),
+                    reference.lpBound() == Long.MAX_VALUE ? "" : String.valueOf(reference.lpBound()),
+                    decimal(reference.lpSeconds()), String.valueOf(reference.bound())));
+            for (String solver : solvers) {
+                Results.Run run = solver.equals("greedy") ? row.greedy() : row.run(solver);
+                if (run == null) {
+                    for (int i = 0; i < 9; i++) {
+                        cells.add("");
+                    }
+                    continue;
+                }
+                cells.addAll(List.of(String.valueOf(run.seatedBookings()), String.valueOf(run.seatedGuests()),
+                        String.valueOf(run.seatedWeight()), decimal(row.gapPercent(run.seatedWeight())),
+                        decimal(run.secondsToFinalPlan()), decimal(run.secondsTotal()),
+                        String.valueOf(run.moveEvaluationSpeed()), String.valueOf(run.peakHeapBytes() >> 20),
+                        String.valueOf(run.violations().size())));
+            }
+            csv.append(String.join(",", cells)).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private String environment() {
+        Runtime runtime = Runtime.getRuntime();
+        return "Run %s, mode `%s`, tiers %s, configurations %s. Machine: %s, %d cores, Java %s, max heap %d MiB."
+                .formatted(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+                        options.mode(), options.tiers().stream().map(tier -> tier.label).toList(), options.configs(),
+                        cpuModel(), runtime.availableProcessors(), System.getProperty("java.version"),
+                        runtime.maxMemory() >> 20);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+}
