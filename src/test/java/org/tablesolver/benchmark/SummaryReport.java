@@ -105,11 +105,7 @@ final class SummaryReport {
         }
 
         md.append("\n## Seated bookings (gap)\n\n");
-        md.append("| dataset | bookings | tables | CP-SAT | greedy |");
-        options.configs().forEach(config -> md.append(" `").append(config).append("` |"));
-        md.append("\n| --- | ---: | ---: | --- | --- |");
-        options.configs().forEach(config -> md.append(" --- |"));
-        md.append('\n');
+        header(md, "| dataset | bookings | tables | CP-SAT | greedy |", "| --- | ---: | ---: | --- | --- |", "---");
         for (Results.Row row : rows) {
             Results.Reference reference = row.reference();
             String cpSat = reference.optimal() ? "%d (optimum)".formatted(reference.seatedBookings())
@@ -124,11 +120,8 @@ final class SummaryReport {
             md.append('\n');
         }
 
-        md.append("\n## Time to the final plan (s)\n\n| dataset | CP-SAT | greedy |");
-        options.configs().forEach(config -> md.append(" `").append(config).append("` |"));
-        md.append("\n| --- | ---: | ---: |");
-        options.configs().forEach(config -> md.append(" ---: |"));
-        md.append('\n');
+        md.append("\n## Time to the final plan (s)\n\n");
+        header(md, "| dataset | CP-SAT | greedy |", "| --- | ---: | ---: |", "---:");
         for (Results.Row row : rows) {
             md.append("| %s | %.2f | %.3f |".formatted(row.dataset().name(), row.reference().seconds(),
                     row.greedy().secondsToFinalPlan()));
@@ -159,6 +152,15 @@ final class SummaryReport {
                     reference.seconds(), reference.violations().size()));
         }
         return md.toString();
+    }
+
+    /** A table header: fixed columns, then one column per configuration. */
+    private void header(StringBuilder md, String fixedColumns, String fixedAlignments, String configAlignment) {
+        md.append(fixedColumns);
+        options.configs().forEach(config -> md.append(" `").append(config).append("` |"));
+        md.append('\n').append(fixedAlignments);
+        options.configs().forEach(config -> md.append(' ').append(configAlignment).append(" |"));
+        md.append('\n');
     }
 
     private static String seatedCell(Results.Row row, Results.Run run) {
