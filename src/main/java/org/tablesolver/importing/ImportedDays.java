@@ -16,7 +16,7 @@ import org.tablesolver.solver.DayInput;
  * Between import documents and solver input, without a database. {@link #of} reads a document as one
  * {@link DayInput} per restaurant and service date, every booking PENDING (benchmarks and tests solve demo
  * data this way); {@link #toDocument} writes generated days in the import format, so any benchmark dataset
- * can be loaded into the service with {@code POST /api/import}.
+ * can be loaded into the service ({@code POST /api/import} or the command line's {@code import}).
  */
 public final class ImportedDays {
 
