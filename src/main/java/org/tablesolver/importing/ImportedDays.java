@@ -1,5 +1,8 @@
 package org.tablesolver.importing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -7,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.core.io.ClassPathResource;
 import org.tablesolver.booking.BookingRequest;
 import org.tablesolver.booking.LocalTimes;
 import org.tablesolver.floorplan.FloorPlan;
@@ -21,6 +28,17 @@ import org.tablesolver.solver.DayInput;
 public final class ImportedDays {
 
     private ImportedDays() {
+    }
+
+    /** The demo data ({@code demo/seed-day.json}, the file the service loads on first start) as solver input. */
+    public static List<DayInput> demoDays() {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (InputStream in = new ClassPathResource(DemoDataLoader.SEED).getInputStream()) {
+            return of(json.readValue(in, ImportDocument.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the demo data " + DemoDataLoader.SEED, e);
+        }
     }
 
     /** The days of every restaurant in the document, by restaurant in document order, then by date. */

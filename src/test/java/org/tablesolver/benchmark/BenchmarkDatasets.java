@@ -1,19 +1,12 @@
 package org.tablesolver.benchmark;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.tablesolver.dataset.DayGenerator;
 import org.tablesolver.dataset.DayGenerator.Profile;
-import org.tablesolver.importing.ImportDocument;
 import org.tablesolver.importing.ImportedDays;
 import org.tablesolver.solver.DayInput;
 
@@ -66,12 +59,6 @@ final class BenchmarkDatasets {
     }
 
     static List<DayInput> seedDay() {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try (InputStream in = BenchmarkDatasets.class.getResourceAsStream("/demo/seed-day.json")) {
-            return ImportedDays.of(json.readValue(in, ImportDocument.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ImportedDays.demoDays();
     }
 }

@@ -1,5 +1,7 @@
 package org.tablesolver.benchmark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -53,8 +55,8 @@ record BenchmarkOptions(String mode, List<Tier> tiers, List<String> configs, boo
                     .map(name -> name.substring(0, name.length() - ".xml".length()))
                     .sorted((a, b) -> a.equals("default") ? -1 : b.equals("default") ? 1 : a.compareTo(b))
                     .toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

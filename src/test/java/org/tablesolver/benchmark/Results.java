@@ -50,14 +50,9 @@ final class Results {
             return "OPTIMAL".equals(status);
         }
 
-        /** The tightest proven upper bound on the seated weight. */
+        /** What gaps are measured against: the optimum when proven, else the tightest proven upper bound. */
         long bound() {
             return optimal() ? seatedWeight : Math.min(cpSatBound, lpBound);
-        }
-
-        /** What the gaps are measured against: the optimum when proven, else the tightest bound. */
-        long yardstick() {
-            return bound();
         }
     }
 
@@ -69,7 +64,7 @@ final class Results {
 
         /** Percent of the yardstick not reached: 0 means the proven optimum (or the bound) itself. */
         double gapPercent(long seatedWeight) {
-            long yardstick = reference.yardstick();
+            long yardstick = reference.bound();
             return yardstick == 0 ? 0 : 100.0 * (yardstick - seatedWeight) / yardstick;
         }
     }

@@ -52,7 +52,7 @@ final class SummaryReport {
                 boolean fast = run.secondsToFinalPlan() < tier.deadline.toSeconds();
                 String result = "%s, final plan at %.2f s".formatted(
                         optimal ? "proven optimum" : "%d of %s %d".formatted(run.seatedWeight(),
-                                reference.optimal() ? "optimum" : "bound", reference.yardstick()),
+                                reference.optimal() ? "optimum" : "bound", reference.bound()),
                         run.secondsToFinalPlan());
                 yield new Verdict(name, tier.target, config, result, optimal && fast);
             }

@@ -2,20 +2,14 @@ package org.tablesolver.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.Test;
 import org.tablesolver.dataset.DayGenerator;
-import org.tablesolver.importing.ImportDocument;
 import org.tablesolver.importing.ImportedDays;
 
 /**
@@ -61,14 +55,8 @@ class OptimalityTest {
     }
 
     @Test
-    void seatsTheProvenOptimumOnTheSeedDay() throws IOException {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        ImportDocument document;
-        try (InputStream in = getClass().getResourceAsStream("/demo/seed-day.json")) {
-            document = json.readValue(in, ImportDocument.class);
-        }
-        List<DayInput> days = ImportedDays.of(document);
+    void seatsTheProvenOptimumOnTheSeedDay() {
+        List<DayInput> days = ImportedDays.demoDays();
         assertThat(days).hasSize(5);
         List<String> misses = new ArrayList<>();
         for (DayInput day : days) {
