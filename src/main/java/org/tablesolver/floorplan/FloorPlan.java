@@ -1,5 +1,6 @@
 package org.tablesolver.floorplan;
 
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,24 @@ public record FloorPlan(
         @NotNull @Min(0) @Max(240) Integer turnoverBufferMinutes,
         @NotEmpty List<@NotNull @Valid Zone> zones,
         @NotEmpty List<@NotNull @Valid Table> tables,
-        @Schema(description = "Optional; missing means none") List<@NotNull @Valid Combination> combinations) {
+        @Schema(description = "Optional; missing means none") List<@NotNull @Valid Combination> combinations,
+        @Schema(description = "Optional: when guests may arrive, by day of the week; missing means any time")
+        List<@NotNull @Valid ServicePeriod> servicePeriods,
+        @Schema(description = "Optional: the duration of a booking that gives none, by party size (the first entry "
+                + "whose maxPartySize is at least the party)")
+        List<@NotNull @Valid TurnTime> turnTimes,
+        @Schema(description = "Optional, default 15: the grid of start times availability offers, and the pacing slot",
+                example = "15")
+        @Min(5) @Max(120) Integer bookingSlotMinutes,
+        @Schema(description = "Optional: the kitchen's limit on guests starting within one slot") @Valid Pacing pacing) {
+
+    public static final int DEFAULT_SLOT_MINUTES = 15;
+
+    /** A floor plan without booking rules. */
+    public FloorPlan(String id, String name, String timeZone, Integer turnoverBufferMinutes, List<Zone> zones,
+                     List<Table> tables, List<Combination> combinations) {
+        this(id, name, timeZone, turnoverBufferMinutes, zones, tables, combinations, null, null, null, null);
+    }
 
     /** An area of the room: bar, lounge, garden, window, private... */
     public record Zone(
@@ -62,6 +80,52 @@ public record FloorPlan(
             @Schema(example = "4") @NotNull @Min(1) @Max(1000) Integer maxCapacity) {
     }
 
+    /**
+     * When guests may arrive on the listed days: every start from {@code firstArrival} to {@code lastArrival}
+     * inclusive. A {@code lastArrival} before {@code firstArrival} runs past midnight into late service (it must
+     * then be before 06:00).
+     */
+    public record ServicePeriod(
+            @Schema(example = "dinner") @NotBlank @Size(max = 64) String id,
+            @Schema(description = "MON, TUE, WED, THU, FRI, SAT, SUN", example = "[\"FRI\", \"SAT\"]")
+            @NotEmpty List<@NotNull String> days,
+            @Schema(type = "string", example = "18:00") @NotNull LocalTime firstArrival,
+            @Schema(type = "string", example = "22:00") @NotNull LocalTime lastArrival) {
+
+        /** True when the period runs past midnight. */
+        public boolean pastMidnight() {
+            return lastArrival.isBefore(firstArrival);
+        }
+    }
+
+    /** Bookings of up to {@code maxPartySize} guests last {@code minutes} unless they give a duration. */
+    public record TurnTime(
+            @Schema(example = "4") @NotNull @Min(1) @Max(100) Integer maxPartySize,
+            @Schema(example = "90") @NotNull @Min(15) @Max(720) Integer minutes) {
+    }
+
+    /** At most {@code maxCoversPerSlot} guests of confirmed, seated and held parties start within one slot. */
+    public record Pacing(@Schema(example = "24") @NotNull @Min(1) @Max(10000) Integer maxCoversPerSlot) {
+    }
+
+    /** The slot length in minutes (default 15). */
+    public int slotMinutes() {
+        return bookingSlotMinutes == null ? DEFAULT_SLOT_MINUTES : bookingSlotMinutes;
+    }
+
+    /** The turn time for a party, if an entry covers it. */
+    public Optional<Integer> turnTime(int partySize) {
+        if (turnTimes == null) {
+            return Optional.empty();
+        }
+        return turnTimes.stream().filter(t -> t.maxPartySize() >= partySize).map(TurnTime::minutes).findFirst();
+    }
+
+    /** The pacing limit, if one is set. */
+    public Optional<Integer> maxCoversPerSlot() {
+        return pacing == null ? Optional.empty() : Optional.of(pacing.maxCoversPerSlot());
+    }
+
     /** The restaurant's time zone as a {@link ZoneId}. */
     public ZoneId zoneId() {
         return ZoneId.of(timeZone);
@@ -86,6 +150,10 @@ public record FloorPlan(
                         .toList(),
                 combinations == null ? List.of()
                         : combinations.stream().map(c -> new Combination(c.id(), List.copyOf(c.tables()),
-                                c.minCapacity(), c.maxCapacity())).toList());
+                                c.minCapacity(), c.maxCapacity())).toList(),
+                servicePeriods == null ? List.of() : servicePeriods.stream().map(p -> new ServicePeriod(p.id(),
+                        List.copyOf(p.days()), p.firstArrival(), p.lastArrival())).toList(),
+                turnTimes == null ? List.of() : List.copyOf(turnTimes),
+                slotMinutes(), pacing);
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tablesolver.database.Rows;
 import org.springframework.stereotype.Repository;
@@ -18,13 +21,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FloorPlanRepository {
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<List<FloorPlan.ServicePeriod>> PERIODS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<FloorPlan.TurnTime>> TURN_TIMES = new TypeReference<>() {
+    };
 
-    FloorPlanRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    FloorPlanRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    record RestaurantRow(String id, String name, String timeZone, int turnoverBufferMinutes) {
+    record RestaurantRow(String id, String name, String timeZone, int turnoverBufferMinutes,
+                         List<FloorPlan.ServicePeriod> servicePeriods, List<FloorPlan.TurnTime> turnTimes,
+                         int bookingSlotMinutes, Integer pacingMaxCovers) {
     }
 
     /** A CONFIRMED or SEATED booking and the seating it occupies. */
@@ -46,11 +58,16 @@ class FloorPlanRepository {
     }
 
     Optional<RestaurantRow> findRestaurant(String id, String lockClause) {
-        return jdbc.sql("select id, name, time_zone, turnover_buffer_minutes from restaurant where id = :id "
-                        + lockClause)
+        return jdbc.sql("""
+                        select id, name, time_zone, turnover_buffer_minutes, service_periods, turn_times,
+                               booking_slot_minutes, pacing_max_covers
+                        from restaurant where id = :id
+                        """ + lockClause)
                 .param("id", id)
                 .query((rs, n) -> new RestaurantRow(rs.getString("id"), rs.getString("name"),
-                        rs.getString("time_zone"), rs.getInt("turnover_buffer_minutes")))
+                        rs.getString("time_zone"), rs.getInt("turnover_buffer_minutes"),
+                        read(rs.getString("service_periods"), PERIODS), read(rs.getString("turn_times"), TURN_TIMES),
+                        rs.getInt("booking_slot_minutes"), (Integer) rs.getObject("pacing_max_covers")))
                 .optional();
     }
 
@@ -92,7 +109,9 @@ class FloorPlanRepository {
                         rs.getInt("min_capacity"), rs.getInt("max_capacity")))
                 .list();
         return new FloorPlan(id, restaurant.name(), restaurant.timeZone(), restaurant.turnoverBufferMinutes(),
-                zones, tables, combinations);
+                zones, tables, combinations, restaurant.servicePeriods(), restaurant.turnTimes(),
+                restaurant.bookingSlotMinutes(),
+                restaurant.pacingMaxCovers() == null ? null : new FloorPlan.Pacing(restaurant.pacingMaxCovers()));
     }
 
     /** Inserts the restaurant row if it does not exist yet; true when it was created. */
@@ -137,6 +156,8 @@ class FloorPlanRepository {
         int rows = jdbc.sql("""
                         update restaurant
                         set name = :name, time_zone = :timeZone, turnover_buffer_minutes = :buffer,
+                            service_periods = cast(:periods as jsonb), turn_times = cast(:turnTimes as jsonb),
+                            booking_slot_minutes = :slot, pacing_max_covers = :pacing,
                             version = version + 1, updated_at = now()
                         where id = :id
                         """)
@@ -144,6 +165,10 @@ class FloorPlanRepository {
                 .param("name", plan.name())
                 .param("timeZone", plan.timeZone())
                 .param("buffer", plan.turnoverBufferMinutes())
+                .param("periods", write(plan.servicePeriods()))
+                .param("turnTimes", write(plan.turnTimes()))
+                .param("slot", plan.slotMinutes())
+                .param("pacing", plan.maxCoversPerSlot().orElse(null), java.sql.Types.INTEGER)
                 .update();
         Rows.exactlyOne(rows, "update restaurant " + id);
         for (int i = 0; i < plan.zones().size(); i++) {
@@ -210,6 +235,25 @@ class FloorPlanRepository {
                         """)
                 .param("r", restaurantId).param("buffer", bufferMinutes)
                 .update();
+    }
+
+    private <T> List<T> read(String text, TypeReference<List<T>> type) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(json.readValue(text, type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable booking rules stored for a restaurant", e);
+        }
+    }
+
+    private String write(List<?> value) {
+        try {
+            return json.writeValueAsString(value == null ? List.of() : value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("booking rules not writable as JSON", e);
+        }
     }
 
     private static Set<String> strings(Array array) throws SQLException {

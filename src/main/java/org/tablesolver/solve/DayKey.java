@@ -3,10 +3,10 @@ package org.tablesolver.solve;
 import java.time.LocalDate;
 
 /** One restaurant-day: the unit that is solved, serialized and committed as a whole. */
-record DayKey(String restaurantId, LocalDate date) {
+public record DayKey(String restaurantId, LocalDate date) {
 
     /** The text behind the advisory lock; the same for every instance of the service. */
-    String lockName() {
+    public String lockName() {
         return "tablesolver.solve:" + restaurantId + ":" + date;
     }
 

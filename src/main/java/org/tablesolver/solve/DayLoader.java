@@ -29,7 +29,7 @@ import org.tablesolver.web.NotFoundException;
  * in its stored order, bookings by start then id, blocks by start, table and id.
  */
 @Component
-class DayLoader {
+public class DayLoader {
 
     private final JdbcClient jdbc;
     private final FloorPlanService floorPlans;
@@ -45,19 +45,27 @@ class DayLoader {
 
     /** @throws NotFoundException for an unknown restaurant */
     LoadedDay load(DayKey key) {
-        return snapshot.execute(status -> read(key));
+        return snapshot.execute(status -> read(key, null));
+    }
+
+    /**
+     * Reads the day inside the caller's transaction (online booking reads it under the day's lock), with the
+     * floor plan the caller already read or locked.
+     */
+    public LoadedDay readInTransaction(DayKey key, FloorPlan plan) {
+        return read(key, plan);
     }
 
     private record BookingRow(String id, Instant start, int durationMinutes, int partySize, String preferredZone,
-                              String requiredZone, int priority, BookingStatus status, long version) {
+                              String requiredZone, int priority, BookingStatus status, long version, boolean pinned) {
     }
 
-    private LoadedDay read(DayKey key) {
-        FloorPlan plan = floorPlans.find(key.restaurantId())
+    private LoadedDay read(DayKey key, FloorPlan knownPlan) {
+        FloorPlan plan = knownPlan != null ? knownPlan : floorPlans.find(key.restaurantId())
                 .orElseThrow(() -> NotFoundException.restaurant(key.restaurantId()));
         List<BookingRow> rows = jdbc.sql("""
                         select id, starts_at, duration_minutes, party_size, preferred_zone, required_zone, priority,
-                               status, version
+                               status, version, pinned
                         from booking
                         where restaurant_id = :r and service_date = :date and status <> 'CANCELLED'
                         order by starts_at, id
@@ -66,7 +74,7 @@ class DayLoader {
                 .query((rs, n) -> new BookingRow(rs.getString("id"), instant(rs, "starts_at"),
                         rs.getInt("duration_minutes"), rs.getInt("party_size"), rs.getString("preferred_zone"),
                         rs.getString("required_zone"), rs.getInt("priority"),
-                        BookingStatus.valueOf(rs.getString("status")), rs.getLong("version")))
+                        BookingStatus.valueOf(rs.getString("status")), rs.getLong("version"), rs.getBoolean("pinned")))
                 .list();
 
         record AssignmentRow(String bookingId, String tableId, String seatingId) {
@@ -106,23 +114,49 @@ class DayLoader {
             }
             String seatingId = seatingIds.isEmpty() ? null : seatingIds.get(0);
             List<String> tableIds = tables.stream().map(AssignmentRow::tableId).toList();
-            loaded.put(row.id(), new LoadedDay.LoadedBooking(row.id(), row.status(), row.version(), seatingId, tableIds));
+            loaded.put(row.id(), new LoadedDay.LoadedBooking(row.id(), row.status(), row.version(), seatingId, tableIds,
+                    row.pinned()));
             bookings.add(new DayInput.Booking(row.id(), row.start(), row.durationMinutes(), row.partySize(),
-                    row.preferredZone(), row.requiredZone(), row.priority(), state(row.status()), seatingId, tableIds));
+                    row.preferredZone(), row.requiredZone(), row.priority(), state(row.status()), seatingId, tableIds,
+                    row.pinned(), false));
 
             Instant end = row.start().plusSeconds(60L * (row.durationMinutes() + plan.turnoverBufferMinutes()));
             windowStart = windowStart == null || row.start().isBefore(windowStart) ? row.start() : windowStart;
             windowEnd = windowEnd == null || end.isAfter(windowEnd) ? end : windowEnd;
         }
 
+        List<LoadedDay.CapacityHold> capacityHolds = capacityHolds(key);
+        for (LoadedDay.CapacityHold hold : capacityHolds) {
+            bookings.add(DayInput.Booking.capacityHold(hold.solverId(), hold.start(), hold.durationMinutes(),
+                    hold.partySize(), hold.zone()));
+            Instant end = hold.start().plusSeconds(60L * (hold.durationMinutes() + plan.turnoverBufferMinutes()));
+            windowStart = windowStart == null || hold.start().isBefore(windowStart) ? hold.start() : windowStart;
+            windowEnd = windowEnd == null || end.isAfter(windowEnd) ? end : windowEnd;
+        }
         List<DayInput.Hold> blocks = windowStart == null ? List.of() : blocks(key, windowStart, windowEnd);
         DayInput input = new DayInput(key.restaurantId(), key.date(), plan.zoneId(), plan.turnoverBufferMinutes(),
                 plan.tables().stream().map(t -> new DayInput.Table(t.id(), t.zone(), t.minCapacity(), t.maxCapacity(),
                         t.inServiceOrDefault())).toList(),
                 plan.combinations().stream().map(c -> new DayInput.Combination(c.id(), c.tables(), c.minCapacity(),
                         c.maxCapacity())).toList(),
-                bookings, blocks);
-        return new LoadedDay(key, plan, input, loaded);
+                bookings, blocks,
+                plan.maxCoversPerSlot().map(max -> new DayInput.Pacing(plan.slotMinutes(), max)).orElse(null));
+        return new LoadedDay(key, plan, input, loaded, capacityHolds);
+    }
+
+    /** The day's active capacity holds, by start then id. */
+    private List<LoadedDay.CapacityHold> capacityHolds(DayKey key) {
+        return jdbc.sql("""
+                        select id, lower(held) as held_from, duration_minutes, party_size, zone_id, reference, expires_at
+                        from table_hold
+                        where restaurant_id = :r and service_date = :date and table_id is null and expires_at > now()
+                        order by lower(held), id
+                        """)
+                .param("r", key.restaurantId()).param("date", key.date())
+                .query((rs, n) -> new LoadedDay.CapacityHold(rs.getString("id"), instant(rs, "held_from"),
+                        rs.getInt("duration_minutes"), rs.getInt("party_size"), rs.getString("zone_id"),
+                        rs.getString("reference"), instant(rs, "expires_at")))
+                .list();
     }
 
     /**
@@ -134,7 +168,8 @@ class DayLoader {
         List<DayInput.Hold> blocks = new ArrayList<>(jdbc.sql("""
                         select id, table_id, lower(held) as held_from, upper(held) as held_to, reference
                         from table_hold
-                        where restaurant_id = :r and expires_at > now() and held && tstzrange(:from, :to, '[)')
+                        where restaurant_id = :r and table_id is not null and expires_at > now()
+                          and held && tstzrange(:from, :to, '[)')
                         order by lower(held), table_id, id
                         """)
                 .param("r", key.restaurantId()).param("from", utc(from)).param("to", utc(to))

@@ -55,8 +55,9 @@ record PlanChanges(List<BookingChange> bookings) {
             } else if (before.seatingId().equals(assignment.seatingId())
                     && new HashSet<>(before.tableIds()).equals(new HashSet<>(after))) {
                 change = SolveView.Change.UNCHANGED;
-            } else if (before.status() == BookingStatus.SEATED) {
-                throw new IllegalStateException("The plan moves SEATED booking " + before.id() + " from "
+            } else if (before.status() == BookingStatus.SEATED || before.pinned()) {
+                throw new IllegalStateException("The plan moves " + (before.pinned() ? "pinned " : "") + before.status()
+                        + " booking " + before.id() + " from "
                         + before.seatingId() + " to " + assignment.seatingId());
             } else {
                 change = SolveView.Change.MOVED;

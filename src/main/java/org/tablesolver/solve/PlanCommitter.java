@@ -72,6 +72,7 @@ class PlanCommitter {
             throw new CommitConflict("the floor plan of " + restaurantId + " changed while the day was being solved");
         }
         checkVersions(day);
+        checkNoNewCapacityHolds(day);
 
         List<PlanChanges.BookingChange> written = changes.written();
         String[] tables = written.stream().flatMap(change -> change.tableIds().stream())
@@ -153,6 +154,26 @@ class PlanCommitter {
                         + loaded.status() + " version " + loaded.version() + ", now " + now.status() + " version "
                         + now.version() + ")");
             }
+        }
+    }
+
+    /**
+     * Refuses when a capacity hold of the day was placed after the snapshot: the plan was made without room for
+     * it. Holds that expired or were released meanwhile leave the plan valid.
+     */
+    private void checkNoNewCapacityHolds(LoadedDay day) {
+        String[] known = day.capacityHolds().stream().map(LoadedDay.CapacityHold::id).toArray(String[]::new);
+        List<String> added = jdbc.sql("""
+                        select id from table_hold
+                        where restaurant_id = :r and service_date = :date and table_id is null and expires_at > now()
+                          and not (id = any(:known))
+                        order by id
+                        """)
+                .param("r", day.key().restaurantId()).param("date", day.key().date()).param("known", known)
+                .query(String.class).list();
+        if (!added.isEmpty()) {
+            throw new CommitConflict("capacity hold(s) " + String.join(", ", added)
+                    + " were placed while the day was being solved");
         }
     }
 

@@ -30,6 +30,8 @@ public class PlannedBooking {
     private boolean mustStaySeated;
     private boolean pinned;
     private List<Seating> fittingSeatings;
+    private boolean capacityHold;
+    private PacingSlot pacingSlot;
 
     private Seating seating;
 
@@ -63,6 +65,30 @@ public class PlannedBooking {
         this.pinned = pinned;
         this.fittingSeatings = List.copyOf(fittingSeatings);
         this.seating = originalSeating;
+    }
+
+    /**
+     * The pacing slot this booking starts in, with the covers that slot allows; null when the day has no pacing
+     * limit. Bookings of one slot share an equal {@link PacingSlot}.
+     */
+    public record PacingSlot(int index, int allowance) {
+    }
+
+    /** Marks an active capacity hold: room kept for a party, never written as an assignment. */
+    void setCapacityHold(boolean capacityHold) {
+        this.capacityHold = capacityHold;
+    }
+
+    public boolean isCapacityHold() {
+        return capacityHold;
+    }
+
+    void setPacingSlot(PacingSlot pacingSlot) {
+        this.pacingSlot = pacingSlot;
+    }
+
+    public PacingSlot getPacingSlot() {
+        return pacingSlot;
     }
 
     int getPosition() {

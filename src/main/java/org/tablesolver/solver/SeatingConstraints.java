@@ -7,6 +7,7 @@ import java.util.List;
 
 import ai.timefold.solver.core.api.score.buildin.bendablelong.BendableLongScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
@@ -24,6 +25,7 @@ public class SeatingConstraints implements ConstraintProvider {
     public static final String HELD_TABLE = "Held table used";
     public static final String OUT_OF_SERVICE_TABLE = "Out-of-service table used";
     public static final String CONFIRMED_UNSEATED = "Confirmed booking unseated";
+    public static final String PACING_LIMIT = "Pacing limit exceeded";
     public static final String UNSEATED_BOOKING = "Unseated booking";
     public static final String UNSEATED_GUESTS = "Unseated guests";
     public static final String PREFERRED_ZONE_MISSED = "Preferred zone missed";
@@ -46,6 +48,7 @@ public class SeatingConstraints implements ConstraintProvider {
                 heldTable(factory),
                 outOfServiceTable(factory),
                 confirmedUnseated(factory),
+                pacingLimit(factory),
                 // Soft 0: seat as many bookings as possible (weighted by priority)
                 unseatedBooking(factory),
                 // Soft 1: then as many guests as possible
@@ -119,6 +122,21 @@ public class SeatingConstraints implements ConstraintProvider {
                 .penalize(SeatingScore.ONE_HARD)
                 .justifyWith((booking, score) -> new UnseatedBooking(booking.getId()))
                 .asConstraint(CONFIRMED_UNSEATED);
+    }
+
+    /**
+     * The kitchen's limit: the seated parties starting within one pacing slot bring at most the slot's
+     * allowance of guests (the limit, or what the bookings that must stay seated there already bring).
+     * Penalized by the guests over the allowance.
+     */
+    Constraint pacingLimit(ConstraintFactory factory) {
+        return factory.forEach(PlannedBooking.class)
+                .filter(booking -> booking.getPacingSlot() != null)
+                .groupBy(PlannedBooking::getPacingSlot, ConstraintCollectors.sum(PlannedBooking::getPartySize))
+                .filter((slot, covers) -> covers > slot.allowance())
+                .penalize(SeatingScore.ONE_HARD, (slot, covers) -> covers - slot.allowance())
+                .justifyWith((slot, covers, score) -> new PacingExceeded(slot.index(), covers, slot.allowance()))
+                .asConstraint(PACING_LIMIT);
     }
 
     // ************************************************************************
@@ -207,6 +225,10 @@ public class SeatingConstraints implements ConstraintProvider {
             Seating seating = booking.getSeating();
             return new BookingOnSeating(booking.getId(), seating == null ? null : seating.getId());
         }
+    }
+
+    /** More guests start within one pacing slot (its index from local midnight) than it allows. */
+    public record PacingExceeded(int slotIndex, int covers, int allowance) implements ConstraintJustification {
     }
 
     public record HeldTableUse(String bookingId, String holdId, String tableId) implements ConstraintJustification {

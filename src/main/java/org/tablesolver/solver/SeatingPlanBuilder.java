@@ -126,13 +126,17 @@ public final class SeatingPlanBuilder {
                 fitting.add(original);
             }
             boolean confirmedOrSeated = booking.state() != BookingState.PENDING;
-            boolean pinned = original != null
-                    && (booking.state() == BookingState.SEATED || mode == SolveMode.PENDING_ONLY);
+            boolean pinned = original != null && (booking.state() == BookingState.SEATED
+                    || mode == SolveMode.PENDING_ONLY || booking.pinned());
             PlannedBooking planned = new PlannedBooking(booking.id(), start, booking.durationMinutes(), end,
                     booking.partySize(), booking.priority(), booking.preferredZone(), booking.requiredZone(),
                     booking.state(), original, confirmedOrSeated, pinned, fitting);
+            planned.setCapacityHold(booking.capacityHold());
             planned.setPosition(plannedBookings.size());
             plannedBookings.add(planned);
+        }
+        if (input.pacing() != null) {
+            assignPacingSlots(plannedBookings, input.pacing());
         }
 
         List<TableBlock> blocks = new ArrayList<>(input.holds().size());
@@ -146,6 +150,30 @@ public final class SeatingPlanBuilder {
 
         return new SeatingPlan(input.restaurantId(), input.date(), input.timeZone(), origin, mode,
                 input.turnoverBufferMinutes(), List.copyOf(seatings), List.copyOf(blocks), List.copyOf(plannedBookings));
+    }
+
+    /**
+     * Each booking's pacing slot. A slot allows the limit, or more where the bookings that must stay seated
+     * (confirmed, seated, held) already start more guests in it: pacing then keeps PENDING bookings out of
+     * that slot instead of making the day infeasible.
+     */
+    private static void assignPacingSlots(List<PlannedBooking> bookings, DayInput.Pacing pacing) {
+        Map<Integer, Integer> fixedCovers = new LinkedHashMap<>();
+        for (PlannedBooking booking : bookings) {
+            if (booking.isMustStaySeated() || booking.isPinned()) {
+                fixedCovers.merge(pacingIndex(booking.getStart(), pacing), booking.getPartySize(), Integer::sum);
+            }
+        }
+        for (PlannedBooking booking : bookings) {
+            int index = pacingIndex(booking.getStart(), pacing);
+            booking.setPacingSlot(new PlannedBooking.PacingSlot(index,
+                    Math.max(pacing.maxCoversPerSlot(), fixedCovers.getOrDefault(index, 0))));
+        }
+    }
+
+    /** The pacing slot of a start (minutes from the service date's local midnight). */
+    public static int pacingIndex(int startMinute, DayInput.Pacing pacing) {
+        return Math.floorDiv(startMinute, pacing.slotMinutes());
     }
 
     private static int minutesFrom(Instant origin, Instant instant) {

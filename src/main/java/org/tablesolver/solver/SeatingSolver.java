@@ -59,7 +59,7 @@ public class SeatingSolver {
         int moved = 0;
         for (PlannedBooking booking : plan.getBookings()) {
             Seating seating = booking.getSeating();
-            if (seating == null) {
+            if (seating == null || booking.isCapacityHold()) {
                 continue;
             }
             Seating previous = booking.getOriginalSeating();

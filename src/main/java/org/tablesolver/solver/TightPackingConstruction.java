@@ -2,6 +2,8 @@ package org.tablesolver.solver;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -30,12 +32,24 @@ public class TightPackingConstruction implements PhaseCommand<SeatingPlan> {
                 toSeat.add(booking);
             }
         }
-        toSeat.sort(Comparator.comparingInt(PlannedBooking::getEnd)
+        Map<Integer, Integer> startingCovers = new HashMap<>();
+        for (PlannedBooking booking : plan.getBookings()) {
+            if (booking.getSeating() != null && booking.getPacingSlot() != null) {
+                startingCovers.merge(booking.getPacingSlot().index(), booking.getPartySize(), Integer::sum);
+            }
+        }
+        // Parties that must stay seated (capacity holds) first: they have room by the rules that admitted them.
+        toSeat.sort(Comparator.comparing((PlannedBooking booking) -> !booking.isMustStaySeated())
+                .thenComparingInt(PlannedBooking::getEnd)
                 .thenComparingInt(PlannedBooking::getStart)
                 .thenComparing(PlannedBooking::getId));
         for (PlannedBooking booking : toSeat) {
             if (isPhaseTerminated.getAsBoolean()) {
                 return;
+            }
+            PlannedBooking.PacingSlot slot = booking.getPacingSlot();
+            if (slot != null && startingCovers.getOrDefault(slot.index(), 0) + booking.getPartySize() > slot.allowance()) {
+                continue;
             }
             Seating best = null;
             long bestKey = Long.MAX_VALUE;
@@ -58,6 +72,9 @@ public class TightPackingConstruction implements PhaseCommand<SeatingPlan> {
                 scoreDirector.afterVariableChanged(booking, PlannedBooking.SEATING);
                 scoreDirector.triggerVariableListeners();
                 index.update(booking);
+                if (slot != null) {
+                    startingCovers.merge(slot.index(), booking.getPartySize(), Integer::sum);
+                }
             }
         }
     }

@@ -19,7 +19,9 @@ public record UnseatedExplanation(String bookingId, Code code, String reason, Li
         /** Every fitting seating is occupied by other bookings or held during the booking's time. */
         ALL_FITTING_SEATINGS_TAKEN,
         /** A fitting seating is free: the solve was stopped before it could seat this booking. */
-        FREE_SEATING_NOT_USED
+        FREE_SEATING_NOT_USED,
+        /** A fitting seating is free, but the guests starting in the booking's pacing slot reach the limit. */
+        PACING_LIMIT
     }
 
     /** One fitting seating and what keeps it from this booking. */

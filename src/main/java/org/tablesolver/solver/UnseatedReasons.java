@@ -25,7 +25,7 @@ final class UnseatedReasons {
     List<UnseatedExplanation> explainAll() {
         List<UnseatedExplanation> explanations = new ArrayList<>();
         for (PlannedBooking booking : plan.getBookings()) {
-            if (booking.getSeating() == null) {
+            if (booking.getSeating() == null && !booking.isCapacityHold()) {
                 explanations.add(explain(booking));
             }
         }
@@ -76,6 +76,13 @@ final class UnseatedReasons {
                 blockers.add(blocker);
             }
         }
+        if (!free.isEmpty() && pacingFull(booking)) {
+            PlannedBooking.PacingSlot slot = booking.getPacingSlot();
+            return explanation(booking, Code.PACING_LIMIT,
+                    "%s is free at %s, but the guests already starting at %s reach the kitchen's limit of %d per slot."
+                            .formatted(String.join(", ", free), window(booking), localTime(booking.getStart()),
+                                    slot.allowance()), List.of());
+        }
         if (!free.isEmpty()) {
             return explanation(booking, Code.FREE_SEATING_NOT_USED,
                     "%s is free at %s but the solve stopped before seating this booking; solve again."
@@ -89,6 +96,21 @@ final class UnseatedReasons {
         return explanation(booking, Code.ALL_FITTING_SEATINGS_TAKEN,
                 "Every table or combination that seats a party of %d%s is taken at %s: %s."
                         .formatted(party, inZone(booking), window(booking), describe(blockers)), blockers);
+    }
+
+    /** True when seating this booking would take its pacing slot over its allowance. */
+    private boolean pacingFull(PlannedBooking booking) {
+        PlannedBooking.PacingSlot slot = booking.getPacingSlot();
+        if (slot == null) {
+            return false;
+        }
+        int covers = booking.getPartySize();
+        for (PlannedBooking other : plan.getBookings()) {
+            if (other != booking && other.getSeating() != null && slot.equals(other.getPacingSlot())) {
+                covers += other.getPartySize();
+            }
+        }
+        return covers > slot.allowance();
     }
 
     private Blocker blockerOf(Seating seating, PlannedBooking booking) {

@@ -1,0 +1,352 @@
+package org.tablesolver.availability;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.tablesolver.solver.PlannedBooking;
+import org.tablesolver.solver.Seating;
+import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.TableBlock;
+
+/**
+ * The exact question behind online booking: can every party that must stay seated (confirmed and seated
+ * bookings, active capacity holds) and one new party all have a seating at once, where pinned and seated
+ * bookings keep theirs and the others may move to any seating that fits them?
+ * <p>
+ * Only the parties connected to the new one by overlapping times can matter (a party that overlaps none of
+ * them in time shares no table-minute with them), so the check works on that component. It goes from cheap to
+ * exact: a free seating; a short deterministic search that moves parties out of the way (ejection chains of
+ * bounded depth, fewest moves first); and otherwise {@link ExactSeating}, which either finds a seating or
+ * proves that none exists within a deterministic budget. A "no" is only ever a proof.
+ * <p>
+ * Works on a {@link SeatingPlan} built by {@code SeatingPlanBuilder} in {@code REOPTIMIZE} mode from the
+ * bookings that must stay seated plus the new party (state CONFIRMED, no seating): PENDING bookings are
+ * requests and do not take part. Deterministic: no hashing order, no randomness, no clock.
+ */
+public final class SeatingCheck {
+
+    /** How a verdict was reached. */
+    public enum Method {
+        /** The new party fits on a free seating; nobody moves. */
+        FREE,
+        /** A short search moved other parties to make room. */
+        RESHUFFLE,
+        /** The exact method decided. */
+        EXACT
+    }
+
+    public enum Outcome {
+        FEASIBLE,
+        /** Proven: no seating of everyone exists. */
+        INFEASIBLE,
+        /** The exact method ran out of its budget: neither proven nor found. */
+        UNKNOWN
+    }
+
+    /**
+     * @param seatings for FEASIBLE: the seating of every party of the component, by booking id (including the
+     *                 new party); parties outside the component keep their current seating
+     * @param moved    for FEASIBLE: ids of parties that had a seating and get another one, in plan order
+     */
+    public record Verdict(Outcome outcome, Method method, Map<String, Seating> seatings, List<String> moved) {
+
+        public boolean feasible() {
+            return outcome == Outcome.FEASIBLE;
+        }
+    }
+
+    /** Search effort per check; the exact method's budget is deterministic (CP-SAT's deterministic time). */
+    public record Budget(int searchNodes, int maxChainDepth, double exactDeterministicSeconds) {
+        public static final Budget DEFAULT = new Budget(4000, 3, 5.0);
+    }
+
+    private final SeatingPlan plan;
+    private final PlannedBooking candidate;
+    private final Budget budget;
+    /** The component: movable parties connected to the candidate by overlapping times, candidate included. */
+    private final List<PlannedBooking> component = new ArrayList<>();
+    private final Map<PlannedBooking, Seating> assigned = new IdentityHashMap<>();
+    private final Map<PlannedBooking, List<Seating>> domains = new IdentityHashMap<>();
+    private int nodes;
+
+    private SeatingCheck(SeatingPlan plan, PlannedBooking candidate, Budget budget) {
+        this.plan = plan;
+        this.candidate = candidate;
+        this.budget = budget;
+    }
+
+    /**
+     * @param candidateId the new party's booking id in {@code plan} (it must have no seating)
+     * @param minimizeMoves ask the exact method for the fewest moves (confirmations) rather than any seating
+     *                      (availability)
+     */
+    public static Verdict check(SeatingPlan plan, String candidateId, Budget budget, boolean minimizeMoves) {
+        PlannedBooking candidate = plan.getBookings().stream().filter(b -> b.getId().equals(candidateId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no booking " + candidateId + " in the plan"));
+        if (candidate.getSeating() != null) {
+            throw new IllegalArgumentException("the new party " + candidateId + " already has a seating");
+        }
+        return new SeatingCheck(plan, candidate, budget).run(minimizeMoves);
+    }
+
+    private Verdict run(boolean minimizeMoves) {
+        buildComponent();
+        for (PlannedBooking booking : component) {
+            domains.put(booking, domain(booking));
+            if (booking.getSeating() != null && domains.get(booking).contains(booking.getSeating())) {
+                assigned.put(booking, booking.getSeating());
+            }
+        }
+        if (domains.get(candidate).isEmpty()) {
+            return infeasible(Method.FREE);
+        }
+        // Parties without a valid seating now: capacity holds (they name no table), then the new party.
+        List<PlannedBooking> unplaced = new ArrayList<>();
+        for (PlannedBooking booking : component) {
+            if (!assigned.containsKey(booking) && booking != candidate) {
+                unplaced.add(booking);
+            }
+        }
+        unplaced.add(candidate);
+        if (unplaced.size() == 1) {
+            Seating free = bestFree(candidate);
+            if (free != null) {
+                assigned.put(candidate, free);
+                return feasible(Method.FREE);
+            }
+        }
+        for (int depth = 1; depth <= budget.maxChainDepth(); depth++) {
+            Map<PlannedBooking, Seating> saved = new IdentityHashMap<>(assigned);
+            if (placeAll(unplaced, depth)) {
+                return feasible(Method.RESHUFFLE);
+            }
+            assigned.clear();
+            assigned.putAll(saved);
+            if (nodes >= budget.searchNodes()) {
+                break;
+            }
+        }
+        ExactSeating.Result exact = ExactSeating.solve(component, domains, currentSeatings(), candidate,
+                minimizeMoves, budget.exactDeterministicSeconds());
+        return switch (exact.outcome()) {
+            case FEASIBLE -> {
+                assigned.clear();
+                assigned.putAll(exact.seatings());
+                yield feasible(Method.EXACT);
+            }
+            case INFEASIBLE -> infeasible(Method.EXACT);
+            case UNKNOWN -> new Verdict(Outcome.UNKNOWN, Method.EXACT, Map.of(), List.of());
+        };
+    }
+
+    /** Closure of the candidate under "overlaps in time", over the movable parties that must stay seated. */
+    private void buildComponent() {
+        List<PlannedBooking> movable = new ArrayList<>();
+        for (PlannedBooking booking : plan.getBookings()) {
+            if (booking != candidate && booking.isMustStaySeated() && !booking.isPinned()) {
+                movable.add(booking);
+            }
+        }
+        movable.sort(Comparator.comparingInt(PlannedBooking::getStart).thenComparing(PlannedBooking::getId));
+        // Sweep: grow the covered interval [from, to) while parties overlap it. Intervals connected through
+        // overlaps form one contiguous busy period, and a party outside it overlaps none of its members.
+        int from = candidate.getStart();
+        int to = candidate.getEnd();
+        boolean grew = true;
+        boolean[] taken = new boolean[movable.size()];
+        while (grew) {
+            grew = false;
+            for (int i = 0; i < movable.size(); i++) {
+                PlannedBooking booking = movable.get(i);
+                if (!taken[i] && booking.getStart() < to && from < booking.getEnd()) {
+                    taken[i] = true;
+                    from = Math.min(from, booking.getStart());
+                    to = Math.max(to, booking.getEnd());
+                    grew = true;
+                }
+            }
+        }
+        Map<PlannedBooking, Boolean> inComponent = new IdentityHashMap<>();
+        for (int i = 0; i < movable.size(); i++) {
+            if (taken[i]) {
+                inComponent.put(movable.get(i), true);
+            }
+        }
+        for (PlannedBooking booking : plan.getBookings()) {
+            if (booking == candidate || inComponent.containsKey(booking)) {
+                component.add(booking);
+            }
+        }
+    }
+
+    /** Fitting, in-service seatings not blocked during the party's time by a fixed party or a table block. */
+    private List<Seating> domain(PlannedBooking booking) {
+        List<Seating> domain = new ArrayList<>();
+        for (Seating seating : booking.getFittingSeatings()) {
+            if ((seating.isInService() || seating == booking.getOriginalSeating()) && !blockedByFixed(seating, booking)) {
+                domain.add(seating);
+            }
+        }
+        return domain;
+    }
+
+    private boolean blockedByFixed(Seating seating, PlannedBooking booking) {
+        for (TableBlock block : plan.getBlocks()) {
+            if (booking.overlaps(block.start(), block.end()) && seating.usesTable(block.tableIndex())) {
+                return true;
+            }
+        }
+        for (PlannedBooking other : plan.getBookings()) {
+            if (other != booking && other.isPinned() && other.getSeating() != null && other.overlaps(booking)
+                    && other.getSeating().sharesTableWith(seating)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Component parties other than {@code self} on a table of {@code seating} during self's time. */
+    private List<PlannedBooking> occupants(Seating seating, PlannedBooking self) {
+        List<PlannedBooking> found = new ArrayList<>(2);
+        for (PlannedBooking other : component) {
+            Seating at = assigned.get(other);
+            if (other != self && at != null && other.overlaps(self) && at.sharesTableWith(seating)) {
+                found.add(other);
+            }
+        }
+        return found;
+    }
+
+    /** The free seating a party would like best: preferred zone, then fewest wasted seats, then floor-plan order. */
+    private Seating bestFree(PlannedBooking booking) {
+        Seating best = null;
+        for (Seating seating : domains.get(booking)) {
+            if (occupants(seating, booking).isEmpty() && (best == null || better(booking, seating, best))) {
+                best = seating;
+            }
+        }
+        return best;
+    }
+
+    private static boolean better(PlannedBooking booking, Seating a, Seating b) {
+        String zone = booking.getPreferredZone();
+        boolean aZone = zone != null && a.isInZone(zone);
+        boolean bZone = zone != null && b.isInZone(zone);
+        if (aZone != bZone) {
+            return aZone;
+        }
+        if (a.getMaxCapacity() != b.getMaxCapacity()) {
+            return a.getMaxCapacity() < b.getMaxCapacity();
+        }
+        if (a.isCombination() != b.isCombination()) {
+            return !a.isCombination();
+        }
+        return a.getIndex() < b.getIndex();
+    }
+
+    /** Places every party of the list, each through an ejection chain of at most {@code depth} levels. */
+    private boolean placeAll(List<PlannedBooking> parties, int depth) {
+        for (PlannedBooking party : parties) {
+            if (!place(party, depth, new ArrayList<>(List.of(party)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Seats {@code party}: on a free seating if there is one, else on a seating whose movable occupants (one or
+     * two) can in turn be seated elsewhere within {@code depth - 1} more levels. {@code chain} holds the parties
+     * moved by this chain so far: none of them is displaced again. Undoes everything it did when it fails.
+     */
+    private boolean place(PlannedBooking party, int depth, List<PlannedBooking> chain) {
+        if (++nodes > budget.searchNodes()) {
+            return false;
+        }
+        Seating free = bestFree(party);
+        if (free != null) {
+            assigned.put(party, free);
+            return true;
+        }
+        if (depth <= 1) {
+            return false;
+        }
+        List<Seating> options = new ArrayList<>(domains.get(party));
+        options.sort((a, b) -> better(party, a, b) ? -1 : better(party, b, a) ? 1 : 0);
+        for (Seating seating : options) {
+            List<PlannedBooking> displaced = occupants(seating, party);
+            if (displaced.size() > 2 || displaced.stream().anyMatch(chain::contains)) {
+                continue;
+            }
+            Map<PlannedBooking, Seating> saved = new IdentityHashMap<>(assigned);
+            displaced.forEach(assigned::remove);
+            assigned.put(party, seating);
+            List<PlannedBooking> longer = new ArrayList<>(chain);
+            longer.addAll(displaced);
+            boolean ok = true;
+            for (PlannedBooking other : displaced) {
+                if (!place(other, depth - 1, longer)) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) {
+                return true;
+            }
+            assigned.clear();
+            assigned.putAll(saved);
+            if (nodes > budget.searchNodes()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private Map<PlannedBooking, Seating> currentSeatings() {
+        Map<PlannedBooking, Seating> current = new IdentityHashMap<>();
+        for (PlannedBooking booking : component) {
+            if (booking.getSeating() != null) {
+                current.put(booking, booking.getSeating());
+            }
+        }
+        return current;
+    }
+
+    private Verdict feasible(Method method) {
+        Map<String, Seating> seatings = new java.util.LinkedHashMap<>();
+        List<String> moved = new ArrayList<>();
+        for (PlannedBooking booking : component) {
+            Seating seating = assigned.get(booking);
+            if (seating == null) {
+                throw new IllegalStateException("feasible verdict leaves " + booking.getId() + " without a seating");
+            }
+            seatings.put(booking.getId(), seating);
+            if (booking.getSeating() != null && booking.getSeating() != seating) {
+                moved.add(booking.getId());
+            }
+        }
+        return new Verdict(Outcome.FEASIBLE, method, java.util.Collections.unmodifiableMap(seatings), List.copyOf(moved));
+    }
+
+    private static Verdict infeasible(Method method) {
+        return new Verdict(Outcome.INFEASIBLE, method, Map.of(), List.of());
+    }
+
+    /** Start times of the parties that may use a table: where at most one of them may sit (enough for intervals). */
+    static TreeSet<Integer> starts(List<PlannedBooking> bookings) {
+        TreeSet<Integer> starts = new TreeSet<>();
+        bookings.forEach(b -> starts.add(b.getStart()));
+        return starts;
+    }
+
+    static int[] tables(Seating seating) {
+        int[] tables = seating.getTableIndexes();
+        Arrays.sort(tables);
+        return tables;
+    }
+}
