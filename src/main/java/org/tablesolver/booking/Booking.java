@@ -23,6 +23,7 @@ public record Booking(
         String preferredZone,
         String requiredZone,
         int priority,
+        @Schema(description = "No solve, confirmation or hold moves a pinned booking off its tables") boolean pinned,
         BookingStatus status,
         List<String> tables,
         String seating,

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.tablesolver.availability.ConfirmedBooking;
+import org.tablesolver.availability.OnlineBookingService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,16 +25,30 @@ import org.springframework.web.bind.annotation.RestController;
 class BookingController {
 
     private final BookingService service;
+    private final OnlineBookingService online;
 
-    BookingController(BookingService service) {
+    BookingController(BookingService service, OnlineBookingService online) {
         this.service = service;
+        this.online = online;
     }
 
     @PostMapping("/bookings")
-    @Operation(summary = "Create a PENDING booking",
+    @Operation(summary = "Create a booking: a PENDING request, or confirmed now with \"confirm\": true",
             description = "201 with the booking; with a client id the call is idempotent: the same id and content "
-                    + "answers 200 with the stored booking, the same id with other content 409.")
-    ResponseEntity<Booking> create(@PathVariable String restaurantId, @RequestBody BookingRequest request) {
+                    + "answers 200 with the stored booking, the same id with other content 409. With confirm: 201 "
+                    + "CONFIRMED with its tables and \"moved\" (other bookings given other tables to make room), or "
+                    + "409 with code and alternatives, nothing written. With holdId (and confirm) the capacity hold "
+                    + "becomes the booking.")
+    ResponseEntity<?> create(@PathVariable String restaurantId, @RequestBody BookingRequest request) {
+        if (request.confirmOrDefault() || request.holdId() != null) {
+            ConfirmedBooking result = online.createConfirmed(restaurantId, request);
+            if (!result.created()) {
+                return ResponseEntity.ok(result);
+            }
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .location(URI.create("/api/restaurants/" + restaurantId + "/bookings/" + result.booking().id()))
+                    .body(result);
+        }
         BookingService.Created result = service.create(restaurantId, request);
         if (!result.created()) {
             return ResponseEntity.ok(result.booking());

@@ -24,7 +24,7 @@ public class BookingRepository {
 
     private static final String SELECT = """
             select b.restaurant_id, b.id, b.service_date, b.starts_at, r.time_zone, b.duration_minutes,
-                   b.party_size, b.preferred_zone, b.required_zone, b.priority, b.status, b.version,
+                   b.party_size, b.preferred_zone, b.required_zone, b.priority, b.pinned, b.status, b.version,
                    a.tables, a.seating
             from booking b
             join restaurant r on r.id = b.restaurant_id
@@ -64,10 +64,20 @@ public class BookingRepository {
 
     /** Inserts a PENDING booking unless the id exists; true when inserted. */
     boolean insertIfAbsent(String restaurantId, String id, BookingRequest request, Instant startsAt) {
+        return insertIfAbsent(restaurantId, id, request, startsAt, BookingStatus.PENDING);
+    }
+
+    /**
+     * Inserts a booking with the given status unless the id exists; true when inserted. A CONFIRMED booking's
+     * table rows are written by the caller in the same transaction.
+     */
+    public boolean insertIfAbsent(String restaurantId, String id, BookingRequest request, Instant startsAt,
+                                  BookingStatus status) {
         int rows = jdbc.sql("""
                         insert into booking (restaurant_id, id, service_date, starts_at, duration_minutes, party_size,
-                                             preferred_zone, required_zone, priority)
-                        values (:r, :id, :date, :startsAt, :duration, :partySize, :preferredZone, :requiredZone, :priority)
+                                             preferred_zone, required_zone, priority, pinned, status)
+                        values (:r, :id, :date, :startsAt, :duration, :partySize, :preferredZone, :requiredZone, :priority,
+                                :pinned, :status)
                         on conflict (restaurant_id, id) do nothing
                         """)
                 .param("r", restaurantId).param("id", id).param("date", request.date())
@@ -75,11 +85,12 @@ public class BookingRepository {
                 .param("duration", request.durationMinutes()).param("partySize", request.partySize())
                 .param("preferredZone", request.preferredZone()).param("requiredZone", request.requiredZone())
                 .param("priority", request.priorityOrDefault())
+                .param("pinned", request.pinnedOrDefault()).param("status", status.name())
                 .update();
         return Rows.zeroOrOne(rows, "insert booking " + id) == 1;
     }
 
-    Optional<BookingStatus> lockStatus(String restaurantId, String id) {
+    public Optional<BookingStatus> lockStatus(String restaurantId, String id) {
         return jdbc.sql("select status from booking where restaurant_id = :r and id = :id for update")
                 .param("r", restaurantId).param("id", id)
                 .query((rs, n) -> BookingStatus.valueOf(rs.getString("status")))
@@ -98,7 +109,7 @@ public class BookingRepository {
                 .query(Integer.class).single();
     }
 
-    void changeStatus(String restaurantId, String id, BookingStatus from, BookingStatus to) {
+    public void changeStatus(String restaurantId, String id, BookingStatus from, BookingStatus to) {
         int rows = jdbc.sql("""
                         update booking set status = :to, version = version + 1, updated_at = now()
                         where restaurant_id = :r and id = :id and status = :from
@@ -121,6 +132,7 @@ public class BookingRepository {
                 rs.getString("preferred_zone"),
                 rs.getString("required_zone"),
                 rs.getInt("priority"),
+                rs.getBoolean("pinned"),
                 BookingStatus.valueOf(rs.getString("status")),
                 tables == null ? List.of() : List.copyOf(Arrays.asList((String[]) tables.getArray())),
                 rs.getString("seating"),

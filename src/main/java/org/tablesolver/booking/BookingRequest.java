@@ -22,22 +22,55 @@ public record BookingRequest(
         @Schema(description = "Service date", example = "2026-12-04") @NotNull LocalDate date,
         @Schema(type = "string", description = "Local date-time in the restaurant's zone, on the service date or "
                 + "before 06:00 the next morning", example = "2026-12-04T19:30:00") @NotNull LocalDateTime start,
-        @Schema(example = "90") @NotNull @Min(15) @Max(720) Integer durationMinutes,
+        @Schema(description = "Optional where the restaurant's turnTimes give one for the party size", example = "90")
+        @Min(15) @Max(720) Integer durationMinutes,
         @Schema(example = "4") @NotNull @Min(1) @Max(100) Integer partySize,
         @Schema(description = "Optional zone id: a wish", example = "window") String preferredZone,
         @Schema(description = "Optional zone id: a must", example = "garden") String requiredZone,
-        @Schema(description = "Optional, default 0; higher is seated first", example = "0") @Min(0) Integer priority) {
+        @Schema(description = "Optional, default 0; higher is seated first", example = "0") @Min(0) Integer priority,
+        @Schema(description = "Optional, default false: no solve, confirmation or hold ever moves a pinned booking "
+                + "off its tables") Boolean pinned,
+        @Schema(description = "Optional, default false: confirm now (201 CONFIRMED with tables, or 409 with the reason "
+                + "and alternatives) instead of leaving a PENDING request") Boolean confirm,
+        @Schema(description = "Optional: the capacity hold this booking takes over (with confirm: true)")
+        String holdId) {
+
+    /** A PENDING request as the first release knew it (no pin, no confirmation, no hold). */
+    public BookingRequest(String id, LocalDate date, LocalDateTime start, Integer durationMinutes, Integer partySize,
+                          String preferredZone, String requiredZone, Integer priority) {
+        this(id, date, start, durationMinutes, partySize, preferredZone, requiredZone, priority, null, null, null);
+    }
 
     public int priorityOrDefault() {
         return priority == null ? 0 : priority;
     }
 
+    public boolean pinnedOrDefault() {
+        return pinned != null && pinned;
+    }
+
+    public boolean confirmOrDefault() {
+        return confirm != null && confirm;
+    }
+
+    /** The same request with the duration the restaurant's turn times give. */
+    public BookingRequest withDuration(int minutes) {
+        return new BookingRequest(id, date, start, minutes, partySize, preferredZone, requiredZone, priority, pinned,
+                confirm, holdId);
+    }
+
+    /** The same request with the id the server assigned. */
+    public BookingRequest withId(String assigned) {
+        return new BookingRequest(assigned, date, start, durationMinutes, partySize, preferredZone, requiredZone,
+                priority, pinned, confirm, holdId);
+    }
+
     /** Same content as a stored booking (the idempotency rule). */
-    boolean sameContentAs(Booking booking) {
+    public boolean sameContentAs(Booking booking) {
         return booking.date().equals(date) && booking.start().equals(start)
                 && booking.durationMinutes() == durationMinutes && booking.partySize() == partySize
                 && Objects.equals(booking.preferredZone(), preferredZone)
                 && Objects.equals(booking.requiredZone(), requiredZone)
-                && booking.priority() == priorityOrDefault();
+                && booking.priority() == priorityOrDefault() && booking.pinned() == pinnedOrDefault();
     }
 }

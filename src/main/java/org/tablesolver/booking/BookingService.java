@@ -46,6 +46,27 @@ public class BookingService {
         validator.validate(request, pathPrefix);
         FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
         Problems problems = new Problems();
+        problems.check(!request.confirmOrDefault(), Problems.path(pathPrefix, "confirm"), pathPrefix.isEmpty()
+                ? "internal: confirmations go through online booking" : "cannot be used in an import");
+        problems.check(request.holdId() == null, Problems.path(pathPrefix, "holdId"),
+                "a hold becomes a booking only with \"confirm\": true");
+        problems.throwIfAny();
+        BookingRequest complete = checked(plan, request, pathPrefix);
+
+        String id = complete.id() != null ? complete.id() : UUID.randomUUID().toString();
+        Instant startsAt = LocalTimes.toInstant(complete.start(), plan.zoneId());
+        if (bookings.insertIfAbsent(restaurantId, id, complete, startsAt)) {
+            return new Created(bookings.find(restaurantId, id).orElseThrow(), true);
+        }
+        return new Created(existing(restaurantId, complete, pathPrefix).orElseThrow(), false);
+    }
+
+    /**
+     * Checks a request against the floor plan (start, zones) and gives it the duration of the restaurant's turn
+     * times when it has none: 400 naming the field otherwise. Bean Validation must have run.
+     */
+    public BookingRequest checked(FloorPlan plan, BookingRequest request, String pathPrefix) {
+        Problems problems = new Problems();
         LocalTimes.checkStart(request.date(), request.start(), plan.zoneId(), Problems.path(pathPrefix, "start"),
                 problems);
         if (request.preferredZone() != null) {
@@ -56,20 +77,28 @@ public class BookingService {
             problems.check(plan.hasZone(request.requiredZone()), Problems.path(pathPrefix, "requiredZone"),
                     "unknown zone '" + request.requiredZone() + "'");
         }
+        Integer duration = request.durationMinutes() != null ? request.durationMinutes()
+                : plan.turnTime(request.partySize()).orElse(null);
+        problems.check(duration != null, Problems.path(pathPrefix, "durationMinutes"),
+                "is required: the restaurant's turnTimes give no duration for a party of " + request.partySize());
         problems.throwIfAny();
+        return request.durationMinutes() != null ? request : request.withDuration(duration);
+    }
 
-        String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
-        Instant startsAt = LocalTimes.toInstant(request.start(), plan.zoneId());
-        if (bookings.insertIfAbsent(restaurantId, id, request, startsAt)) {
-            return new Created(bookings.find(restaurantId, id).orElseThrow(), true);
+    /**
+     * The stored booking a request with a client id repeats: empty when there is none; a 409 naming {@code id}
+     * when it exists with other content.
+     */
+    public java.util.Optional<Booking> existing(String restaurantId, BookingRequest request, String pathPrefix) {
+        if (request.id() == null) {
+            return java.util.Optional.empty();
         }
-        Booking existing = bookings.find(restaurantId, id)
-                .orElseThrow(() -> new IllegalStateException("booking " + id + " neither inserted nor found"));
-        if (request.id() == null || !request.sameContentAs(existing)) {
-            throw new ConflictException(Problems.path(pathPrefix, "id"), "Booking '" + id
+        java.util.Optional<Booking> existing = bookings.find(restaurantId, request.id());
+        if (existing.isPresent() && !request.sameContentAs(existing.get())) {
+            throw new ConflictException(Problems.path(pathPrefix, "id"), "Booking '" + request.id()
                     + "' already exists with different content; use another id or repeat the original request.");
         }
-        return new Created(existing, false);
+        return existing;
     }
 
     @Transactional(readOnly = true)

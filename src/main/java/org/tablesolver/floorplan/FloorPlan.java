@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -89,8 +90,8 @@ public record FloorPlan(
             @Schema(example = "dinner") @NotBlank @Size(max = 64) String id,
             @Schema(description = "MON, TUE, WED, THU, FRI, SAT, SUN", example = "[\"FRI\", \"SAT\"]")
             @NotEmpty List<@NotNull String> days,
-            @Schema(type = "string", example = "18:00") @NotNull LocalTime firstArrival,
-            @Schema(type = "string", example = "22:00") @NotNull LocalTime lastArrival) {
+            @Schema(type = "string", example = "18:00") @JsonFormat(pattern = "HH:mm") @NotNull LocalTime firstArrival,
+            @Schema(type = "string", example = "22:00") @JsonFormat(pattern = "HH:mm") @NotNull LocalTime lastArrival) {
 
         /** True when the period runs past midnight. */
         public boolean pastMidnight() {

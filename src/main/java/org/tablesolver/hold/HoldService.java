@@ -1,6 +1,7 @@
 package org.tablesolver.hold;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,7 +11,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tablesolver.availability.OnlineBookingService;
 import org.tablesolver.booking.LocalTimes;
+import org.tablesolver.solve.DayKey;
+import org.tablesolver.solve.DayLock;
 import org.tablesolver.database.Rows;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
@@ -29,42 +33,84 @@ class HoldService {
     private final JdbcClient jdbc;
     private final FloorPlanService floorPlans;
     private final RequestValidator validator;
+    private final DayLock dayLock;
+    private final OnlineBookingService online;
 
-    HoldService(JdbcClient jdbc, FloorPlanService floorPlans, RequestValidator validator) {
+    HoldService(JdbcClient jdbc, FloorPlanService floorPlans, RequestValidator validator, DayLock dayLock,
+                OnlineBookingService online) {
         this.jdbc = jdbc;
         this.floorPlans = floorPlans;
         this.validator = validator;
+        this.dayLock = dayLock;
+        this.online = online;
     }
 
     /**
-     * Places a hold: 400 for an unknown table or impossible time, 409 when the table is out of service,
-     * assigned to a booking or held by another active hold at that time.
+     * Places a hold. A table hold: 400 for an unknown table or impossible time, 409 when the table is out of
+     * service, assigned to a booking or held by another active hold at that time. A capacity hold (no table):
+     * 409 with code and alternatives unless the slot is available for its party.
      */
     @Transactional
     Hold place(String restaurantId, HoldRequest request) {
         validator.validate(request, "");
-        FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
-        ZoneId zone = plan.zoneId();
         Problems problems = new Problems();
-        FloorPlan.Table table = plan.table(request.tableId()).orElse(null);
-        problems.check(table != null, "tableId", "unknown table '" + request.tableId() + "'");
+        if (request.tableId() != null) {
+            problems.check(request.partySize() == null, "partySize", "is for capacity holds: leave out tableId");
+            problems.check(request.zone() == null, "zone", "is for capacity holds: leave out tableId");
+            problems.check(request.durationMinutes() != null, "durationMinutes", "is required for a table hold");
+        } else {
+            problems.check(request.partySize() != null, "partySize", "is required for a capacity hold (or give tableId)");
+        }
         if (request.start().getSecond() != 0 || request.start().getNano() != 0) {
             problems.add("start", "must be a whole minute");
-        } else {
-            problems.check(LocalTimes.toInstant(request.start(), zone) != null, "start",
-                    request.start() + " does not exist in " + zone.getId() + " (clocks go forward)");
         }
         problems.throwIfAny();
+        LocalDate date = OnlineBookingService.serviceDateOf(request.start());
+        dayLock.lock(new DayKey(restaurantId, date));
+        FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
+        ZoneId zone = plan.zoneId();
+        problems.check(LocalTimes.toInstant(request.start(), zone) != null, "start",
+                request.start() + " does not exist in " + zone.getId() + " (clocks go forward)");
+        if (request.zone() != null) {
+            problems.check(plan.hasZone(request.zone()), "zone", "unknown zone '" + request.zone() + "'");
+        }
+        FloorPlan.Table table = request.tableId() == null ? null : plan.table(request.tableId()).orElse(null);
+        if (request.tableId() != null) {
+            problems.check(table != null, "tableId", "unknown table '" + request.tableId() + "'");
+        }
+        problems.throwIfAny();
+        // Expired holds block nothing; their rows stay a day so that a late booking can be told HOLD_EXPIRED.
+        jdbc.sql("delete from table_hold where restaurant_id = :r and expires_at <= now() - interval '1 day'")
+                .param("r", restaurantId).update();
+        Instant start = LocalTimes.toInstant(request.start(), zone);
+        if (table == null) {
+            int duration = OnlineBookingService.duration(plan, request.partySize(), request.durationMinutes(),
+                    "durationMinutes");
+            online.admitCapacityHold(restaurantId, date, request.start(), request.partySize(), duration,
+                    request.zone());
+            Instant end = start.plusSeconds(60L * (duration + plan.turnoverBufferMinutes()));
+            String id = UUID.randomUUID().toString();
+            Rows.exactlyOne(jdbc.sql("""
+                            insert into table_hold (restaurant_id, id, table_id, held, expires_at, reference,
+                                                    service_date, party_size, duration_minutes, zone_id)
+                            values (:r, :id, null, tstzrange(:start, :end, '[)'),
+                                    now() + make_interval(secs => :seconds), :reference, :date, :party, :duration, :zone)
+                            """)
+                    .param("r", restaurantId).param("id", id)
+                    .param("start", utc(start)).param("end", utc(end))
+                    .param("seconds", request.expiresInSeconds()).param("reference", request.reference())
+                    .param("date", date).param("party", request.partySize()).param("duration", duration)
+                    .param("zone", request.zone())
+                    .update(), "insert capacity hold");
+            return active(restaurantId, zone, id).get(0);
+        }
         if (!table.inServiceOrDefault()) {
             throw new ConflictException("tableId", "Table '" + table.id() + "' is out of service.");
         }
         // Serializes hold placement per table: two holds cannot both pass the check below.
         Rows.exactlyOne(jdbc.sql("select 1 from dining_table where restaurant_id = :r and id = :t for update")
                 .param("r", restaurantId).param("t", table.id()).query(Integer.class).list().size(), "lock table");
-        jdbc.sql("delete from table_hold where restaurant_id = :r and expires_at <= now()")
-                .param("r", restaurantId).update();
 
-        Instant start = LocalTimes.toInstant(request.start(), zone);
         Instant end = start.plusSeconds(60L * (request.durationMinutes() + plan.turnoverBufferMinutes()));
         boolean taken = jdbc.sql("""
                         select exists (select 1 from table_assignment
@@ -111,13 +157,15 @@ class HoldService {
 
     private List<Hold> active(String restaurantId, ZoneId zone, String onlyId) {
         return jdbc.sql("""
-                        select id, table_id, lower(held) as held_from, upper(held) as held_to, expires_at, reference
+                        select id, table_id, party_size, zone_id, lower(held) as held_from, upper(held) as held_to,
+                               expires_at, reference
                         from table_hold
                         where restaurant_id = :r and expires_at > now() and (cast(:id as text) is null or id = :id)
                         order by lower(held), table_id, id
                         """)
                 .param("r", restaurantId).param("id", onlyId)
                 .query((rs, n) -> new Hold(rs.getString("id"), rs.getString("table_id"),
+                        (Integer) rs.getObject("party_size"), rs.getString("zone_id"),
                         LocalTimes.toLocal(rs.getObject("held_from", OffsetDateTime.class).toInstant(), zone),
                         LocalTimes.toLocal(rs.getObject("held_to", OffsetDateTime.class).toInstant(), zone),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant(),

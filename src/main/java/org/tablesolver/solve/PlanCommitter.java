@@ -39,16 +39,16 @@ class PlanCommitter {
     private final SolveRuns runs;
     private final List<SolveHooks> hooks;
     private final TransactionTemplate transaction;
-    private final String lockTimeout;
+    private final DayLock dayLock;
 
     PlanCommitter(JdbcClient jdbc, FloorPlanService floorPlans, SolveRuns runs, List<SolveHooks> hooks,
-                  PlatformTransactionManager transactions, SolveProperties properties) {
+                  PlatformTransactionManager transactions, DayLock dayLock) {
         this.jdbc = jdbc;
         this.floorPlans = floorPlans;
         this.runs = runs;
         this.hooks = List.copyOf(hooks);
         this.transaction = new TransactionTemplate(transactions);
-        this.lockTimeout = properties.lockTimeout().toMillis() + "ms";
+        this.dayLock = dayLock;
     }
 
     /**
@@ -62,10 +62,7 @@ class PlanCommitter {
 
     private void write(LoadedDay day, PlanChanges changes, SolveRun auditRow, SolveHooks.Attempt attempt) {
         String restaurantId = day.key().restaurantId();
-        jdbc.sql("select set_config('lock_timeout', :timeout, true)").param("timeout", lockTimeout)
-                .query(String.class).single();
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:name, 0))")
-                .param("name", day.key().lockName()).query().singleRow();
+        dayLock.lock(day.key());
 
         FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
         if (!plan.equals(day.floorPlan())) {

@@ -12,6 +12,7 @@ public abstract class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final List<FieldProblem> errors;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     protected ApiException(HttpStatus status, String detail, List<FieldProblem> errors) {
         super(detail);
@@ -26,6 +27,17 @@ public abstract class ApiException extends RuntimeException {
     /** Every offending field, the first one first; may be empty. */
     public List<FieldProblem> errors() {
         return errors;
+    }
+
+    /** Adds a member to the problem body (e.g. {@code code}, {@code alternatives}); returns this. */
+    public ApiException withProperty(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** Extra members of the problem body, in the order they were added. */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     /** The first offending field, or null. */

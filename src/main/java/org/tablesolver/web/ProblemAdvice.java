@@ -35,7 +35,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException ex) {
-        return ProblemResponses.entity(ex.status(), ex.getMessage(), ex.errors(), null);
+        ResponseEntity<Object> entity = ProblemResponses.entity(ex.status(), ex.getMessage(), ex.errors(), null);
+        if (entity.getBody() instanceof ProblemDetail problem) {
+            ex.properties().forEach(problem::setProperty);
+        }
+        return entity;
     }
 
     @ExceptionHandler({DataIntegrityViolationException.class, PessimisticLockingFailureException.class,

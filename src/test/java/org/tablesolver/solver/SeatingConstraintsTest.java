@@ -359,6 +359,54 @@ class SeatingConstraintsTest {
         }
     }
 
+    @Nested
+    class PacingLimit {
+
+        @Test
+        void guestsStartingInOneSlotOverTheLimit() {
+            SeatingPlan plan = room().pacing(15, 6).booking("A", "19:00", 90, 4).booking("B", "19:10", 90, 4).plan();
+            verifier.verifyThat(SeatingConstraints::pacingLimit)
+                    .given(seat(plan, "A", "T1"), seat(plan, "B", "T2"))
+                    .penalizesBy(2);
+        }
+
+        @Test
+        void startsInDifferentSlotsDoNotAddUp() {
+            SeatingPlan plan = room().pacing(15, 6).booking("A", "19:00", 90, 4).booking("B", "19:15", 90, 4).plan();
+            verifier.verifyThat(SeatingConstraints::pacingLimit)
+                    .given(seat(plan, "A", "T1"), seat(plan, "B", "T2"))
+                    .penalizesBy(0);
+        }
+
+        @Test
+        void unseatedBookingsDoNotCount() {
+            SeatingPlan plan = room().pacing(15, 6).booking("A", "19:00", 90, 4).booking("B", "19:10", 90, 4).plan();
+            verifier.verifyThat(SeatingConstraints::pacingLimit)
+                    .given(seat(plan, "A", "T1"), seat(plan, "B", null))
+                    .penalizesBy(0);
+        }
+
+        @Test
+        void confirmedGuestsOverTheLimitRaiseTheSlotsAllowanceButNothingPendingJoinsThem() {
+            SeatingPlan plan = room().pacing(15, 6).confirmed("C", "19:00", 90, 8, "T1+T2", "T1", "T2")
+                    .booking("P", "19:05", 90, 2).plan();
+            verifier.verifyThat(SeatingConstraints::pacingLimit)
+                    .given(seat(plan, "C", "T1+T2"), seat(plan, "P", null))
+                    .penalizesBy(0);
+            verifier.verifyThat(SeatingConstraints::pacingLimit)
+                    .given(seat(plan, "C", "T1+T2"), seat(plan, "P", "T3"))
+                    .penalizesBy(2);
+        }
+
+        @Test
+        void noPacingNoMatch() {
+            SeatingPlan plan = room().booking("A", "19:00", 90, 4).booking("B", "19:10", 90, 4).plan();
+            verifier.verifyThat(SeatingConstraints::pacingLimit)
+                    .given(seat(plan, "A", "T1"), seat(plan, "B", "T2"))
+                    .penalizesBy(0);
+        }
+    }
+
     @Test
     void wholePlanScoresEveryLevelSeparately() {
         SeatingPlan plan = room()

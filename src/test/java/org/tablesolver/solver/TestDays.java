@@ -19,6 +19,7 @@ final class TestDays {
     private final List<DayInput.Hold> holds = new ArrayList<>();
     private LocalDate date = DATE;
     private int buffer;
+    private DayInput.Pacing pacing;
 
     static TestDays day() {
         return new TestDays();
@@ -31,6 +32,11 @@ final class TestDays {
 
     TestDays buffer(int minutes) {
         this.buffer = minutes;
+        return this;
+    }
+
+    TestDays pacing(int slotMinutes, int maxCoversPerSlot) {
+        this.pacing = new DayInput.Pacing(slotMinutes, maxCoversPerSlot);
         return this;
     }
 
@@ -77,7 +83,7 @@ final class TestDays {
     }
 
     DayInput build() {
-        return new DayInput("test", date, ZONE, buffer, tables, combinations, bookings, holds);
+        return new DayInput("test", date, ZONE, buffer, tables, combinations, bookings, holds, pacing);
     }
 
     SeatingPlan plan() {

@@ -1,0 +1,50 @@
+package org.tablesolver.availability;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/restaurants/{restaurantId}")
+@Tag(name = "Online booking", description = "Exact availability, instant confirmation, capacity holds")
+class AvailabilityController {
+
+    private final OnlineBookingService service;
+
+    AvailabilityController(OnlineBookingService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/days/{date}/availability")
+    @Operation(summary = "Which start times can take a party",
+            description = "A slot is available if and only if a plan exists that seats every CONFIRMED and SEATED "
+                    + "booking, every active capacity hold and this party (pinned and seated bookings keep their "
+                    + "tables, the others may move) within pacing. Slots: every bookingSlotMinutes from 'from' to "
+                    + "'to', else the day's service periods.")
+    Availability availability(@PathVariable String restaurantId,
+                              @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                              @RequestParam(required = false) Integer partySize,
+                              @RequestParam(required = false) Integer durationMinutes,
+                              @RequestParam(required = false) String zone,
+                              @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+                              @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime to) {
+        return service.availability(restaurantId, date, partySize, durationMinutes, zone, from, to);
+    }
+
+    @PostMapping("/bookings/{bookingId}/confirm")
+    @Operation(summary = "Confirm a PENDING booking now",
+            description = "200 CONFIRMED with its tables and the bookings moved to make room; 409 with code and "
+                    + "alternatives when it cannot be seated (it stays PENDING). Already CONFIRMED or SEATED: 200 as is.")
+    ConfirmedBooking confirm(@PathVariable String restaurantId, @PathVariable String bookingId) {
+        return service.confirmExisting(restaurantId, bookingId);
+    }
+}

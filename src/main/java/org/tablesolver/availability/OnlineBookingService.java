@@ -1,0 +1,409 @@
+package org.tablesolver.availability;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tablesolver.booking.Booking;
+import org.tablesolver.booking.BookingRepository;
+import org.tablesolver.booking.BookingRequest;
+import org.tablesolver.booking.BookingService;
+import org.tablesolver.booking.BookingStatus;
+import org.tablesolver.booking.LocalTimes;
+import org.tablesolver.database.Rows;
+import org.tablesolver.floorplan.FloorPlan;
+import org.tablesolver.floorplan.FloorPlanService;
+import org.tablesolver.solve.DayKey;
+import org.tablesolver.solve.DayLoader;
+import org.tablesolver.solve.DayLock;
+import org.tablesolver.solve.LoadedDay;
+import org.tablesolver.solver.Seating;
+import org.tablesolver.web.ApiException;
+import org.tablesolver.web.ConflictException;
+import org.tablesolver.web.InvalidRequestException;
+import org.tablesolver.web.NotFoundException;
+import org.tablesolver.web.Problems;
+import org.tablesolver.web.RequestValidator;
+
+/**
+ * Online booking: availability of a day's grid, instant confirmation of a new booking or a PENDING request,
+ * and capacity holds. Every answer comes from {@link SlotJudge} on one snapshot of the day.
+ * <p>
+ * Writes (confirmations, holds) take the day's lock ({@link DayLock}, the one the solve commit takes) before
+ * reading the day, so they see every committed confirmation, hold and solve, and a solve that ran meanwhile
+ * sees them as changes at its commit. A write that still meets a concurrent change (a booking cancelled or
+ * moved meanwhile, a table taken by a neighbouring day's booking) is rolled back whole and tried again on a
+ * fresh snapshot: a refusal is only ever about committed data.
+ */
+@Service
+@EnableConfigurationProperties(OnlineBookingProperties.class)
+public class OnlineBookingService {
+
+    private static final int ALTERNATIVES = 6;
+
+    private final JdbcClient jdbc;
+    private final FloorPlanService floorPlans;
+    private final BookingService bookingService;
+    private final BookingRepository bookings;
+    private final DayLoader dayLoader;
+    private final DayLock dayLock;
+    private final RequestValidator validator;
+    private final OnlineBookingProperties properties;
+    private final TransactionTemplate snapshot;
+    private final TransactionTemplate write;
+
+    OnlineBookingService(JdbcClient jdbc, FloorPlanService floorPlans, BookingService bookingService,
+                         BookingRepository bookings, DayLoader dayLoader, DayLock dayLock, RequestValidator validator,
+                         OnlineBookingProperties properties, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.floorPlans = floorPlans;
+        this.bookingService = bookingService;
+        this.bookings = bookings;
+        this.dayLoader = dayLoader;
+        this.dayLock = dayLock;
+        this.validator = validator;
+        this.properties = properties;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+        this.write = new TransactionTemplate(transactions);
+    }
+
+    // ************************************************************************
+    // Availability
+    // ************************************************************************
+
+    /**
+     * The availability of every start of the grid: {@code from} to {@code to} when given, else the day's service
+     * periods. 400 naming the parameter for bad input.
+     */
+    Availability availability(String restaurantId, LocalDate date, Integer partySize, Integer durationMinutes,
+                               String zone, LocalTime from, LocalTime to) {
+        Problems problems = new Problems();
+        if (problems.check(partySize != null, "partySize", "is required")) {
+            problems.check(partySize >= 1 && partySize <= 100, "partySize", "must be between 1 and 100");
+        }
+        if (durationMinutes != null) {
+            problems.check(durationMinutes >= 15 && durationMinutes <= 720, "durationMinutes",
+                    "must be between 15 and 720");
+        }
+        problems.check((from == null) == (to == null), from == null ? "from" : "to",
+                "from and to go together: give both or neither");
+        if (from != null && (from.getSecond() != 0 || from.getNano() != 0)) {
+            problems.add("from", "must be a whole minute");
+        }
+        if (to != null && (to.getSecond() != 0 || to.getNano() != 0)) {
+            problems.add("to", "must be a whole minute");
+        }
+        if (from != null && to != null && to.isBefore(from) && !to.isBefore(LocalTimes.LATE_SERVICE_END)) {
+            problems.add("from", "is after to (" + to + "), and to is not late service (before "
+                    + LocalTimes.LATE_SERVICE_END + " the next morning)");
+        }
+        problems.throwIfAny();
+        return snapshot.execute(status -> {
+            FloorPlan plan = floorPlans.get(restaurantId);
+            if (zone != null && !plan.hasZone(zone)) {
+                throw new InvalidRequestException("zone", "unknown zone '" + zone + "'");
+            }
+            int duration = duration(plan, partySize, durationMinutes, "durationMinutes");
+            LoadedDay day = dayLoader.readInTransaction(new DayKey(restaurantId, date), plan);
+            SlotJudge judge = new SlotJudge(plan, day, properties.budget(), null);
+            List<LocalDateTime> grid;
+            if (from != null) {
+                LocalDateTime first = date.atTime(from);
+                LocalDateTime last = to.isBefore(from) ? date.plusDays(1).atTime(to) : date.atTime(to);
+                grid = judge.hours().grid(first, last);
+            } else {
+                grid = judge.hours().periodGrid();
+                if (grid.isEmpty() && !judge.hours().restricted()) {
+                    throw new InvalidRequestException("from", "is required: the restaurant has no service periods "
+                            + "to take the day's start times from");
+                }
+            }
+            SlotJudge.Party party = new SlotJudge.Party(partySize, duration, zone, null);
+            List<Availability.Slot> slots = new ArrayList<>(grid.size());
+            for (LocalDateTime start : grid) {
+                SlotJudge.Answer answer = judge.judge(start, party, false);
+                slots.add(new Availability.Slot(start, answer.available(),
+                        answer.available() ? null : answer.code().name(), answer.reason()));
+            }
+            return new Availability(restaurantId, date, partySize, duration, zone, List.copyOf(slots));
+        });
+    }
+
+    // ************************************************************************
+    // Instant confirmation
+    // ************************************************************************
+
+    /**
+     * Creates a booking and confirms it now, or refuses it with 409 (code, reason, alternatives) and writes
+     * nothing. With {@code holdId} the capacity hold becomes the booking in the same transaction. With a client id
+     * it is idempotent: the same id and content answer the stored booking (created = false).
+     */
+    public ConfirmedBooking createConfirmed(String restaurantId, BookingRequest request) {
+        validator.validate(request, "");
+        if (!request.confirmOrDefault()) {
+            throw new InvalidRequestException("confirm", "must be true to confirm now (or leave it out for a PENDING "
+                    + "request)");
+        }
+        DayKey key = new DayKey(restaurantId, request.date());
+        return withRetries(() -> write.execute(status -> {
+            dayLock.lock(key);
+            FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
+            BookingRequest complete = bookingService.checked(plan, request, "");
+            Optional<Booking> existing = bookingService.existing(restaurantId, complete, "");
+            if (existing.isPresent()) {
+                return new ConfirmedBooking(existing.get(), List.of(), false);
+            }
+            CapacityHoldRow hold = complete.holdId() == null ? null : holdToTakeOver(restaurantId, complete);
+            LoadedDay day = dayLoader.readInTransaction(key, plan);
+            SlotJudge judge = new SlotJudge(plan, day, properties.budget(),
+                    hold == null ? null : LoadedDay.HOLD_PREFIX + hold.id());
+            SlotJudge.Party party = new SlotJudge.Party(complete.partySize(), complete.durationMinutes(),
+                    complete.requiredZone(), complete.preferredZone());
+            SlotJudge.Answer answer = judge.judge(complete.start(), party, true);
+            if (!answer.available()) {
+                throw refusal(judge, answer, party);
+            }
+            String id = complete.id() != null ? complete.id() : UUID.randomUUID().toString();
+            Instant startsAt = LocalTimes.toInstant(complete.start(), plan.zoneId());
+            if (!bookings.insertIfAbsent(restaurantId, id, complete, startsAt, BookingStatus.CONFIRMED)) {
+                // Created meanwhile by a PENDING create (which does not take the day's lock): answer as a repeat.
+                return new ConfirmedBooking(bookingService.existing(restaurantId, complete, "").orElseThrow(),
+                        List.of(), false);
+            }
+            List<ConfirmedBooking.Moved> moved = writeSeatings(day, answer.verdict(), id);
+            if (hold != null) {
+                Rows.exactlyOne(jdbc.sql("delete from table_hold where restaurant_id = :r and id = :id")
+                        .param("r", restaurantId).param("id", hold.id()).update(), "take over hold " + hold.id());
+            }
+            return new ConfirmedBooking(bookings.find(restaurantId, id).orElseThrow(), moved, true);
+        }));
+    }
+
+    /**
+     * Confirms a PENDING booking now (200 with tables and moves) or refuses with 409 and leaves it PENDING. A
+     * booking already CONFIRMED or SEATED is answered as it is; a CANCELLED one is a 409.
+     */
+    public ConfirmedBooking confirmExisting(String restaurantId, String bookingId) {
+        floorPlans.get(restaurantId);
+        Booking before = bookings.find(restaurantId, bookingId).orElseThrow(() -> new NotFoundException("bookingId",
+                "Booking '" + bookingId + "' does not exist at restaurant '" + restaurantId + "'."));
+        DayKey key = new DayKey(restaurantId, before.date());
+        return withRetries(() -> write.execute(status -> {
+            dayLock.lock(key);
+            FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
+            BookingStatus current = bookings.lockStatus(restaurantId, bookingId).orElseThrow();
+            switch (current) {
+                case CONFIRMED, SEATED -> {
+                    return new ConfirmedBooking(bookings.find(restaurantId, bookingId).orElseThrow(), List.of(), false);
+                }
+                case CANCELLED -> throw new ConflictException("status",
+                        "Booking '" + bookingId + "' is CANCELLED; create a new booking instead.");
+                case PENDING -> {
+                }
+            }
+            Booking booking = bookings.find(restaurantId, bookingId).orElseThrow();
+            LoadedDay day = dayLoader.readInTransaction(key, plan);
+            SlotJudge judge = new SlotJudge(plan, day, properties.budget(), null);
+            SlotJudge.Party party = new SlotJudge.Party(booking.partySize(), booking.durationMinutes(),
+                    booking.requiredZone(), booking.preferredZone());
+            SlotJudge.Answer answer = judge.judge(booking.start(), party, true);
+            if (!answer.available()) {
+                throw refusal(judge, answer, party);
+            }
+            bookings.changeStatus(restaurantId, bookingId, BookingStatus.PENDING, BookingStatus.CONFIRMED);
+            List<ConfirmedBooking.Moved> moved = writeSeatings(day, answer.verdict(), bookingId);
+            return new ConfirmedBooking(bookings.find(restaurantId, bookingId).orElseThrow(), moved, true);
+        }));
+    }
+
+    // ************************************************************************
+    // Capacity holds
+    // ************************************************************************
+
+    /**
+     * Admits a capacity hold inside the caller's transaction, which must hold the day's lock: 409 like a
+     * refused confirmation when the slot is not available.
+     */
+    public void admitCapacityHold(String restaurantId, LocalDate date, LocalDateTime start, int partySize,
+                                  int durationMinutes, String zone) {
+        FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
+        LoadedDay day = dayLoader.readInTransaction(new DayKey(restaurantId, date), plan);
+        SlotJudge judge = new SlotJudge(plan, day, properties.budget(), null);
+        SlotJudge.Party party = new SlotJudge.Party(partySize, durationMinutes, zone, null);
+        SlotJudge.Answer answer = judge.judge(start, party, false);
+        if (!answer.available()) {
+            throw refusal(judge, answer, party);
+        }
+    }
+
+    /** The duration of a party: the one given, else the restaurant's turn time, else 400 naming {@code field}. */
+    public static int duration(FloorPlan plan, int partySize, Integer given, String field) {
+        if (given != null) {
+            return given;
+        }
+        return plan.turnTime(partySize).orElseThrow(() -> new InvalidRequestException(field,
+                "is required: the restaurant's turnTimes give no duration for a party of " + partySize));
+    }
+
+    /** The service date a start belongs to: the day before for starts before 06:00 (late service). */
+    public static LocalDate serviceDateOf(LocalDateTime start) {
+        return start.toLocalTime().isBefore(LocalTimes.LATE_SERVICE_END) ? start.toLocalDate().minusDays(1)
+                : start.toLocalDate();
+    }
+
+    private record CapacityHoldRow(String id, LocalDate date, Instant start, int partySize, int durationMinutes,
+                                   String zone, boolean active) {
+    }
+
+    /** The hold a booking takes over: 404 unknown, 409 HOLD_EXPIRED, 400 when the booking does not fit inside it. */
+    private CapacityHoldRow holdToTakeOver(String restaurantId, BookingRequest request) {
+        CapacityHoldRow hold = jdbc.sql("""
+                        select id, service_date, lower(held) as held_from, party_size, duration_minutes, zone_id,
+                               expires_at > now() as active
+                        from table_hold
+                        where restaurant_id = :r and id = :id and table_id is null
+                        for update
+                        """)
+                .param("r", restaurantId).param("id", request.holdId())
+                .query((rs, n) -> new CapacityHoldRow(rs.getString("id"), rs.getObject("service_date", LocalDate.class),
+                        rs.getObject("held_from", OffsetDateTime.class).toInstant(), rs.getInt("party_size"),
+                        rs.getInt("duration_minutes"), rs.getString("zone_id"), rs.getBoolean("active")))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("holdId", "Capacity hold '" + request.holdId()
+                        + "' does not exist at restaurant '" + restaurantId + "'."));
+        if (!hold.active()) {
+            throw (ApiException) new ConflictException("holdId", "Hold '" + hold.id() + "' has expired; ask for "
+                    + "availability again.").withProperty("code", SlotJudge.Code.HOLD_EXPIRED.name())
+                    .withProperty("alternatives", List.of());
+        }
+        Problems problems = new Problems();
+        problems.check(request.date().equals(hold.date()), "date", "must be the hold's service date " + hold.date());
+        Instant start = LocalTimes.toInstant(request.start(), floorPlans.get(restaurantId).zoneId());
+        problems.check(hold.start().equals(start), "start", "must be the hold's start");
+        problems.check(request.partySize() <= hold.partySize(), "partySize",
+                "must be at most the hold's party of " + hold.partySize());
+        problems.check(request.durationMinutes() <= hold.durationMinutes(), "durationMinutes",
+                "must be at most the hold's " + hold.durationMinutes() + " minutes");
+        problems.check(hold.zone() == null || request.requiredZone() == null || hold.zone().equals(request.requiredZone()),
+                "requiredZone", "must be the hold's zone '" + hold.zone() + "' (or none)");
+        problems.throwIfAny();
+        return hold;
+    }
+
+    private BookingRefusedException refusal(SlotJudge judge, SlotJudge.Answer answer, SlotJudge.Party party) {
+        String field = switch (answer.code()) {
+            case NO_SEATING_FOR_PARTY_SIZE -> "partySize";
+            case NO_SEATING_IN_ZONE -> "requiredZone";
+            default -> "start";
+        };
+        List<LocalDateTime> alternatives = switch (answer.code()) {
+            case NO_SEATING_FOR_PARTY_SIZE, NO_SEATING_IN_ZONE -> List.of();
+            default -> judge.alternatives(answer.start(), party, ALTERNATIVES);
+        };
+        return new BookingRefusedException(field, answer.code(), answer.reason(), alternatives);
+    }
+
+    /**
+     * Writes the verdict: the new party's tables, and new tables for every booking it moves (their old rows
+     * deleted first, version + 1 while still at the version of the snapshot). Capacity holds name no table, so
+     * their new seatings are not written.
+     */
+    private List<ConfirmedBooking.Moved> writeSeatings(LoadedDay day, SeatingCheck.Verdict verdict, String bookingId) {
+        String restaurantId = day.key().restaurantId();
+        Map<String, Seating> seatings = verdict.seatings();
+        List<ConfirmedBooking.Moved> moved = new ArrayList<>();
+        for (String movedId : verdict.moved()) {
+            if (movedId.startsWith(LoadedDay.HOLD_PREFIX)) {
+                continue;
+            }
+            LoadedDay.LoadedBooking loaded = day.booking(movedId);
+            int deleted = jdbc.sql("delete from table_assignment where restaurant_id = :r and booking_id = :b")
+                    .param("r", restaurantId).param("b", movedId).update();
+            if (deleted != loaded.tableIds().size()) {
+                throw new ConcurrentChange("booking " + movedId + " changed tables meanwhile");
+            }
+            int updated = jdbc.sql("""
+                            update booking set version = version + 1, updated_at = now()
+                            where restaurant_id = :r and id = :b and status = 'CONFIRMED' and not pinned
+                              and version = :version
+                            """)
+                    .param("r", restaurantId).param("b", movedId).param("version", loaded.version()).update();
+            if (updated != 1) {
+                throw new ConcurrentChange("booking " + movedId + " changed meanwhile");
+            }
+        }
+        // Inserts after all deletions, so parties that trade tables do not meet the exclusion constraint.
+        for (String movedId : verdict.moved()) {
+            if (!movedId.startsWith(LoadedDay.HOLD_PREFIX)) {
+                Seating seating = seatings.get(movedId);
+                insertAssignments(restaurantId, movedId, seating);
+                moved.add(new ConfirmedBooking.Moved(movedId, ordered(day.floorPlan(), seating)));
+            }
+        }
+        insertAssignments(restaurantId, bookingId, seatings.get(SlotJudge.CANDIDATE));
+        return List.copyOf(moved);
+    }
+
+    private void insertAssignments(String restaurantId, String bookingId, Seating seating) {
+        for (String tableId : seating.getTableIds()) {
+            Rows.exactlyOne(jdbc.sql("""
+                            insert into table_assignment (restaurant_id, booking_id, table_id, seating_id, occupied)
+                            select b.restaurant_id, b.id, :table, :seating,
+                                   tstzrange(b.starts_at, b.starts_at
+                                             + make_interval(mins => b.duration_minutes + r.turnover_buffer_minutes), '[)')
+                            from booking b join restaurant r on r.id = b.restaurant_id
+                            where b.restaurant_id = :r and b.id = :b
+                            """)
+                    .param("r", restaurantId).param("b", bookingId).param("table", tableId)
+                    .param("seating", seating.getId())
+                    .update(), "insert assignment " + bookingId + " on " + tableId);
+        }
+    }
+
+    private static List<String> ordered(FloorPlan plan, Seating seating) {
+        return plan.tables().stream().map(FloorPlan.Table::id).filter(seating.getTableIds()::contains).toList();
+    }
+
+    /** A write met a change committed after its snapshot: roll back and try again. */
+    private static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange(String message) {
+            super(message);
+        }
+    }
+
+    private <T> T withRetries(Supplier<T> attempt) {
+        RuntimeException last = null;
+        for (int i = 0; i < properties.maxAttempts(); i++) {
+            try {
+                return attempt.get();
+            } catch (ConcurrentChange | DataIntegrityViolationException | PessimisticLockingFailureException e) {
+                last = e;
+            }
+        }
+        throw new ConflictException(null, "The day kept changing under this request (" + last.getMessage()
+                + "); nothing was written. Try again.");
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

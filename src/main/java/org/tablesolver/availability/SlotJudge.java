@@ -1,0 +1,176 @@
+package org.tablesolver.availability;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.tablesolver.booking.LocalTimes;
+import org.tablesolver.floorplan.FloorPlan;
+import org.tablesolver.solve.LoadedDay;
+import org.tablesolver.solver.BookingState;
+import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.SolveMode;
+
+/**
+ * Answers "can a party of N start at T" for one loaded restaurant-day, with a code and a reason when it
+ * cannot: the rules that need no search first (party size, zone, service hours, pacing), then the exact
+ * {@link SeatingCheck}. Holds one snapshot; every answer it gives is about that snapshot.
+ */
+final class SlotJudge {
+
+    /** The new party's id inside the check (booking ids cannot contain a colon). */
+    static final String CANDIDATE = "new:party";
+
+    /** Why a slot is unavailable. */
+    enum Code {
+        NO_SEATING_FOR_PARTY_SIZE,
+        NO_SEATING_IN_ZONE,
+        OUTSIDE_SERVICE_HOURS,
+        PACING_LIMIT,
+        FULL,
+        NOT_PROVEN,
+        HOLD_EXPIRED
+    }
+
+    /** A party asking: required zone (a must) and preferred zone (a wish). */
+    record Party(int partySize, int durationMinutes, String requiredZone, String preferredZone) {
+    }
+
+    /**
+     * @param verdict the seating check's verdict when it ran; its seatings are the plan to write on a yes
+     */
+    record Answer(LocalDateTime start, Code code, String reason, SeatingCheck.Verdict verdict) {
+        boolean available() {
+            return code == null;
+        }
+    }
+
+    private final FloorPlan plan;
+    private final DayInput day;
+    private final ServiceHours hours;
+    private final SeatingCheck.Budget budget;
+
+    /**
+     * @param ignoredHold a capacity hold's solver id that the asking party replaces (hold to booking), or null
+     */
+    SlotJudge(FloorPlan plan, LoadedDay loaded, SeatingCheck.Budget budget, String ignoredHold) {
+        this.plan = plan;
+        this.hours = new ServiceHours(plan, loaded.key().date());
+        this.budget = budget;
+        // Only parties that must stay seated take part: PENDING bookings are requests.
+        List<DayInput.Booking> parties = loaded.input().bookings().stream()
+                .filter(b -> b.state() != BookingState.PENDING && !b.id().equals(ignoredHold))
+                .toList();
+        this.day = loaded.input().withBookings(parties);
+    }
+
+    ServiceHours hours() {
+        return hours;
+    }
+
+    Answer judge(LocalDateTime start, Party party, boolean minimizeMoves) {
+        int size = party.partySize();
+        int largest = 0;
+        boolean sizeFits = false;
+        boolean zoneFits = false;
+        for (FloorPlan.Table table : plan.tables()) {
+            largest = Math.max(largest, table.maxCapacity());
+            boolean fits = table.minCapacity() <= size && size <= table.maxCapacity();
+            sizeFits |= fits;
+            zoneFits |= fits && (party.requiredZone() == null || party.requiredZone().equals(table.zone()));
+        }
+        for (FloorPlan.Combination combination : plan.combinations()) {
+            largest = Math.max(largest, combination.maxCapacity());
+            boolean fits = combination.minCapacity() <= size && size <= combination.maxCapacity();
+            sizeFits |= fits;
+            zoneFits |= fits && (party.requiredZone() == null || combination.tables().stream()
+                    .allMatch(id -> plan.table(id).map(t -> t.zone().equals(party.requiredZone())).orElse(false)));
+        }
+        if (!sizeFits) {
+            return refusal(start, Code.NO_SEATING_FOR_PARTY_SIZE, size > largest
+                    ? "No table or combination seats a party of %d (the largest takes %d).".formatted(size, largest)
+                    : "No table or combination seats a party of %d.".formatted(size));
+        }
+        if (!zoneFits) {
+            return refusal(start, Code.NO_SEATING_IN_ZONE, "No table or combination in zone '%s' seats a party of %d."
+                    .formatted(party.requiredZone(), size));
+        }
+        if (!hours.open(start)) {
+            return refusal(start, Code.OUTSIDE_SERVICE_HOURS, hours.describe() + " " + start.toLocalTime()
+                    + " is outside.");
+        }
+        Instant instant = LocalTimes.toInstant(start, day.timeZone());
+        if (instant == null) {
+            return refusal(start, Code.OUTSIDE_SERVICE_HOURS, start + " does not exist in " + day.timeZone().getId()
+                    + " (clocks go forward).");
+        }
+        Instant origin = day.date().atStartOfDay(day.timeZone()).toInstant();
+        if (day.pacing() != null) {
+            int slot = SeatingPlanBuilder.pacingIndex(minutes(origin, instant), day.pacing());
+            int covers = 0;
+            for (DayInput.Booking booking : day.bookings()) {
+                if (SeatingPlanBuilder.pacingIndex(minutes(origin, booking.start()), day.pacing()) == slot) {
+                    covers += booking.partySize();
+                }
+            }
+            if (covers + size > day.pacing().maxCoversPerSlot()) {
+                LocalTime from = LocalTimes.toLocal(origin.plusSeconds(60L * slot * day.pacing().slotMinutes()),
+                        day.timeZone()).toLocalTime();
+                return refusal(start, Code.PACING_LIMIT, ("%d guests already start between %s and %s; %d more would "
+                        + "pass the kitchen's limit of %d per slot.").formatted(covers, from,
+                        from.plusMinutes(day.pacing().slotMinutes()), size, day.pacing().maxCoversPerSlot()));
+            }
+        }
+        List<DayInput.Booking> with = new ArrayList<>(day.bookings());
+        with.add(new DayInput.Booking(CANDIDATE, instant, party.durationMinutes(), size, party.preferredZone(),
+                party.requiredZone(), 0, BookingState.CONFIRMED, null, List.of()));
+        SeatingPlan seatingPlan = SeatingPlanBuilder.build(day.withBookings(with), SolveMode.REOPTIMIZE);
+        SeatingCheck.Verdict verdict = SeatingCheck.check(seatingPlan, CANDIDATE, budget, minimizeMoves);
+        String window = start.toLocalTime() + "-"
+                + start.plusMinutes(party.durationMinutes() + plan.turnoverBufferMinutes()).toLocalTime();
+        String zone = party.requiredZone() == null ? "" : " in zone '" + party.requiredZone() + "'";
+        return switch (verdict.outcome()) {
+            case FEASIBLE -> new Answer(start, null, null, verdict);
+            case INFEASIBLE -> new Answer(start, Code.FULL, ("Every table that seats %d%s is taken %s; no reshuffle "
+                    + "of confirmed parties frees one.").formatted(size, zone, window), verdict);
+            case UNKNOWN -> new Answer(start, Code.NOT_PROVEN, ("The exact check of a party of %d at %s did not finish "
+                    + "within its budget, so no table is promised.").formatted(size, start.toLocalTime()), verdict);
+        };
+    }
+
+    /** Up to {@code limit} available starts on the slot grid within two hours of {@code start}, nearest first. */
+    List<LocalDateTime> alternatives(LocalDateTime start, Party party, int limit) {
+        List<LocalDateTime> near = new ArrayList<>();
+        for (LocalDateTime t : hours.alternativeGrid()) {
+            long delta = Math.abs(java.time.Duration.between(start, t).toMinutes());
+            if (!t.equals(start) && delta <= 120) {
+                near.add(t);
+            }
+        }
+        near.sort(Comparator.comparingLong((LocalDateTime t) -> Math.abs(java.time.Duration.between(start, t).toMinutes()))
+                .thenComparing(Comparator.naturalOrder()));
+        List<LocalDateTime> found = new ArrayList<>();
+        for (LocalDateTime t : near) {
+            if (found.size() == limit) {
+                break;
+            }
+            if (judge(t, party, false).available()) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
+    private static Answer refusal(LocalDateTime start, Code code, String reason) {
+        return new Answer(start, code, reason, null);
+    }
+
+    private static int minutes(Instant origin, Instant instant) {
+        return (int) Math.floorDiv(java.time.Duration.between(origin, instant).getSeconds(), 60);
+    }
+}
