@@ -241,7 +241,10 @@ public class OnlineBookingService {
 
     /**
      * Admits a capacity hold inside the caller's transaction, which must hold the day's lock: 409 like a
-     * refused confirmation when the slot is not available.
+     * refused confirmation when the slot is not available. When the hold fits only after a reshuffle, the moves
+     * of confirmed bookings are written now (version + 1 each), as for a confirmation: so every capacity hold
+     * always fits on tables that are free, and a solve that keeps confirmed bookings where they are can still
+     * seat every hold.
      */
     public void admitCapacityHold(String restaurantId, LocalDate date, LocalDateTime start, int partySize,
                                   int durationMinutes, String zone) {
@@ -249,10 +252,11 @@ public class OnlineBookingService {
         LoadedDay day = dayLoader.readInTransaction(new DayKey(restaurantId, date), plan);
         SlotJudge judge = new SlotJudge(plan, day, properties.budget(), null);
         SlotJudge.Party party = new SlotJudge.Party(partySize, durationMinutes, zone, null);
-        SlotJudge.Answer answer = judge.judge(start, party, false);
+        SlotJudge.Answer answer = judge.judge(start, party, true);
         if (!answer.available()) {
             throw refusal(judge, answer, party);
         }
+        writeSeatings(day, answer.verdict(), null);
     }
 
     /** The duration of a party: the one given, else the restaurant's turn time, else 400 naming {@code field}. */
@@ -323,7 +327,8 @@ public class OnlineBookingService {
     }
 
     /**
-     * Writes the verdict: the new party's tables, and new tables for every booking it moves (their old rows
+     * Writes the verdict: the new party's tables (unless {@code bookingId} is null: a capacity hold), and new
+     * tables for every booking it moves (their old rows
      * deleted first, version + 1 while still at the version of the snapshot). Capacity holds name no table, so
      * their new seatings are not written.
      */
@@ -359,7 +364,9 @@ public class OnlineBookingService {
                 moved.add(new ConfirmedBooking.Moved(movedId, ordered(day.floorPlan(), seating)));
             }
         }
-        insertAssignments(restaurantId, bookingId, seatings.get(SlotJudge.CANDIDATE));
+        if (bookingId != null) {
+            insertAssignments(restaurantId, bookingId, seatings.get(SlotJudge.CANDIDATE));
+        }
         return List.copyOf(moved);
     }
 

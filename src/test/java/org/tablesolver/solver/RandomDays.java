@@ -78,4 +78,54 @@ final class RandomDays {
         return new DayInput(generated.restaurantId(), generated.date(), generated.timeZone(),
                 generated.turnoverBufferMinutes(), tablesWithOneOut, generated.combinations(), withStates, holds);
     }
+
+    /**
+     * {@link #busyDay} with the online booking rules: a pacing limit of {@code maxCovers} per 15 minutes, every
+     * third CONFIRMED booking pinned, and two of the PENDING bookings turned into capacity holds where the exact
+     * check admits them (as the service would).
+     */
+    static DayInput busyDayWithRules(long seed, int tables, int bookings, int maxCovers) {
+        DayInput day = busyDay(seed, tables, bookings);
+        List<DayInput.Booking> next = new ArrayList<>();
+        int confirmed = 0;
+        for (DayInput.Booking booking : day.bookings()) {
+            boolean pin = booking.state() == BookingState.CONFIRMED && confirmed++ % 3 == 0;
+            next.add(!pin ? booking : new DayInput.Booking(booking.id(), booking.start(), booking.durationMinutes(),
+                    booking.partySize(), booking.preferredZone(), booking.requiredZone(), booking.priority(),
+                    booking.state(), booking.seatingId(), booking.tableIds(), true, false));
+        }
+        int holds = 0;
+        for (int h = 0; h < next.size() && holds < 2; h++) {
+            DayInput.Booking booking = next.get(h);
+            if (booking.state() != BookingState.PENDING) {
+                continue;
+            }
+            DayInput.Booking hold = DayInput.Booking.capacityHold("hold:" + booking.id(), booking.start(),
+                    booking.durationMinutes(), booking.partySize(), booking.requiredZone());
+            List<DayInput.Booking> mustStay = new ArrayList<>(next.stream()
+                    .filter(b -> b.state() != BookingState.PENDING).toList());
+            mustStay.add(new DayInput.Booking("candidate", hold.start(), hold.durationMinutes(), hold.partySize(),
+                    null, hold.requiredZone(), 0, BookingState.CONFIRMED, null, List.of()));
+            SeatingPlan plan = SeatingPlanBuilder.build(day.withBookings(mustStay), SolveMode.REOPTIMIZE);
+            org.tablesolver.availability.SeatingCheck.Verdict verdict = org.tablesolver.availability.SeatingCheck
+                    .check(plan, "candidate", org.tablesolver.availability.SeatingCheck.Budget.DEFAULT, true);
+            if (!verdict.feasible()) {
+                continue;
+            }
+            // As the service does: the confirmed bookings the hold needs moved are moved now.
+            for (int i = 0; i < next.size(); i++) {
+                DayInput.Booking b = next.get(i);
+                if (verdict.moved().contains(b.id()) && !b.capacityHold()) {
+                    Seating to = verdict.seatings().get(b.id());
+                    next.set(i, new DayInput.Booking(b.id(), b.start(), b.durationMinutes(), b.partySize(),
+                            b.preferredZone(), b.requiredZone(), b.priority(), b.state(), to.getId(),
+                            to.getTableIds(), b.pinned(), false));
+                }
+            }
+            next.set(h, hold);
+            holds++;
+        }
+        return new DayInput(day.restaurantId(), day.date(), day.timeZone(), day.turnoverBufferMinutes(), day.tables(),
+                day.combinations(), next, day.holds(), new DayInput.Pacing(15, maxCovers));
+    }
 }

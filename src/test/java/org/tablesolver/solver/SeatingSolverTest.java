@@ -45,6 +45,53 @@ class SeatingSolverTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(SolveMode.class)
+    void fullAssertWithPacingPinsAndCapacityHolds(SolveMode mode) {
+        SolverConfig config = configs.load(SolverConfigs.DEFAULT).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
+        config.getPhaseConfigList().stream()
+                .filter(LocalSearchPhaseConfig.class::isInstance)
+                .forEach(phase -> phase.setTerminationConfig(new TerminationConfig().withStepCountLimit(300)));
+        SolverFactory<SeatingPlan> factory = SolverFactory.create(config);
+        for (long seed = 1; seed <= 3; seed++) {
+            SeatingPlan solved = factory.buildSolver()
+                    .solve(SeatingPlanBuilder.build(RandomDays.busyDayWithRules(seed, 6, 24, 6), mode));
+            assertThat(solved.getScore().isFeasible()).as("seed %d", seed).isTrue();
+        }
+    }
+
+    @Test
+    void pacingPinsAndCapacityHoldsAreRespected() {
+        for (long seed = 1; seed <= 3; seed++) {
+            DayInput day = RandomDays.busyDayWithRules(seed, 8, 48, 8);
+            for (SolveMode mode : SolveMode.values()) {
+                SeatingPlan solved = solver.newSolver(SolverConfigs.DEFAULT).solve(SeatingPlanBuilder.build(day, mode));
+                assertThat(solved.getScore().isFeasible()).as("seed %d %s: %s", seed, mode,
+                        solver.report(solved).constraints()).isTrue();
+                Map<Integer, Integer> covers = new java.util.TreeMap<>();
+                Map<Integer, Integer> allowance = new java.util.TreeMap<>();
+                for (PlannedBooking booking : solved.getBookings()) {
+                    if (booking.isCapacityHold() || booking.isMustStaySeated()) {
+                        assertThat(booking.getSeating()).as("%s stays seated", booking.getId()).isNotNull();
+                    }
+                    if (booking.isPinned()) {
+                        assertThat(booking.getSeating()).isSameAs(booking.getOriginalSeating());
+                    }
+                    if (booking.getSeating() != null) {
+                        covers.merge(booking.getPacingSlot().index(), booking.getPartySize(), Integer::sum);
+                        allowance.put(booking.getPacingSlot().index(), booking.getPacingSlot().allowance());
+                    }
+                }
+                covers.forEach((slot, guests) -> assertThat(guests).as("slot %d", slot)
+                        .isLessThanOrEqualTo(Math.max(8, allowance.get(slot))));
+                PlanReport report = solver.report(solved);
+                assertThat(report.assignments()).as("capacity holds are never written")
+                        .noneMatch(a -> a.bookingId().startsWith("hold:"));
+                assertThat(report.unseatedBookings()).noneMatch(u -> u.bookingId().startsWith("hold:"));
+            }
+        }
+    }
+
     @Test
     void sameDaySameConfigurationSamePlan() {
         DayInput day = RandomDays.busyDay(7, 12, 60);
