@@ -371,6 +371,28 @@ class OnlineBookingApiTest extends SolvingTest {
     }
 
     @Test
+    void confirmationsAndHoldsDuringASolveMakeItSolveAgainNeverOverwriteThem() {
+        api.post(BOOKINGS, booking("p1", "19:00", 4));
+        api.post(BOOKINGS, booking("p2", "19:00", 4));
+        hooks.beforeCommit(attempt -> {
+            if (attempt.attempt() == 1) {
+                // Between the solve's snapshot and its commit: a guest confirms online, another flow holds 4.
+                assertThat(api.post(BOOKINGS, instant("online", "19:00", 4)).status()).isEqualTo(201);
+                assertThat(api.post(R + "/holds", parse("""
+                        {"partySize": 4, "start": "2026-12-04T19:00:00", "expiresInSeconds": 300}
+                        """)).status()).isEqualTo(201);
+            }
+        });
+        Api.Response solve = api.post(R + "/days/2026-12-04/solve", null);
+        assertThat(solve.status()).as("%s", solve).isEqualTo(200);
+        assertThat(solve.json().path("attempts").asInt()).as("the first plan was stale").isEqualTo(2);
+        assertThat(api.get(BOOKINGS + "/online").json().path("status").asText()).isEqualTo("CONFIRMED");
+        // Three tables seat 4 (T2, T3, T4): the online guest and the hold take two, one request is seated.
+        assertThat(solve.json().path("newlyConfirmed").asInt()).isEqualTo(1);
+        assertThat(slot(api.get(AVAILABILITY + "?partySize=4"), "19:00").path("code").asText()).isEqualTo("FULL");
+    }
+
+    @Test
     void racingConfirmationsForTheLastTableHaveExactlyOneWinner() throws Exception {
         api.put("/api/restaurants/one", parse("""
                 {"name": "One Table", "timeZone": "Europe/London", "turnoverBufferMinutes": 0,
