@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param zone the zone the party requires, or null
  */
-record Availability(String restaurantId, @Schema(example = "2026-12-04") LocalDate date, int partySize,
+public record Availability(String restaurantId, @Schema(example = "2026-12-04") LocalDate date, int partySize,
                     int durationMinutes, String zone, List<Slot> slots) {
 
     /**
@@ -22,7 +22,7 @@ record Availability(String restaurantId, @Schema(example = "2026-12-04") LocalDa
      * @param reason    for an unavailable slot, for a host to read
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Slot(@Schema(type = "string", example = "2026-12-04T19:30:00") LocalDateTime start, boolean available,
+    public record Slot(@Schema(type = "string", example = "2026-12-04T19:30:00") LocalDateTime start, boolean available,
                 @Schema(allowableValues = {"NO_SEATING_FOR_PARTY_SIZE", "NO_SEATING_IN_ZONE", "OUTSIDE_SERVICE_HOURS",
                         "PACING_LIMIT", "FULL", "NOT_PROVEN"}) String code,
                 String reason) {

@@ -94,7 +94,7 @@ public class OnlineBookingService {
      * The availability of every start of the grid: {@code from} to {@code to} when given, else the day's service
      * periods. 400 naming the parameter for bad input.
      */
-    Availability availability(String restaurantId, LocalDate date, Integer partySize, Integer durationMinutes,
+    public Availability availability(String restaurantId, LocalDate date, Integer partySize, Integer durationMinutes,
                                String zone, LocalTime from, LocalTime to) {
         Problems problems = new Problems();
         if (problems.check(partySize != null, "partySize", "is required")) {

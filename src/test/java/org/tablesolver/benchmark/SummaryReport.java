@@ -223,6 +223,14 @@ final class SummaryReport {
                         runtime.maxMemory() >> 20);
     }
 
+    /** The machine a figure was measured on, in one line. */
+    static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return "Measured %s on %s, %d cores, Java %s, max heap %d MiB.".formatted(
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+                cpuModel(), runtime.availableProcessors(), System.getProperty("java.version"), runtime.maxMemory() >> 20);
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
