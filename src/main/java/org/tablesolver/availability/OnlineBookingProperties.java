@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exactBudget  the exact check's budget per slot, in CP-SAT deterministic seconds (about a second of
  *                     work each on this machine's class); a slot it cannot decide within it is NOT_PROVEN
  * @param searchNodes  nodes of the short reshuffle search before the exact check
+ * @param exactNodes   nodes of the exact chronological search before CP-SAT takes over
  * @param maxAttempts  attempts of a confirmation or hold whose write met a concurrent change (a cancelled or
  *                     moved booking, a table taken on a neighbouring day) before it answers 409
  */
@@ -16,16 +17,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record OnlineBookingProperties(
         @DefaultValue("2.0") double exactBudget,
         @DefaultValue("4000") int searchNodes,
+        @DefaultValue("50000") int exactNodes,
         @DefaultValue("3") int maxAttempts) {
 
     OnlineBookingProperties {
-        if (exactBudget <= 0 || searchNodes < 0 || maxAttempts < 1) {
+        if (exactBudget <= 0 || searchNodes < 0 || exactNodes < 0 || maxAttempts < 1) {
             throw new IllegalArgumentException("tablesolver.booking.*: exact-budget > 0, search-nodes >= 0 and "
                     + "max-attempts >= 1 required");
         }
     }
 
     SeatingCheck.Budget budget() {
-        return new SeatingCheck.Budget(searchNodes, 3, exactBudget);
+        return new SeatingCheck.Budget(searchNodes, 3, exactNodes, exactBudget);
     }
 }

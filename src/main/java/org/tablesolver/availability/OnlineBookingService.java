@@ -139,8 +139,8 @@ public class OnlineBookingService {
             }
             SlotJudge.Party party = new SlotJudge.Party(partySize, duration, zone, null);
             List<Availability.Slot> slots = new ArrayList<>(grid.size());
-            for (LocalDateTime start : grid) {
-                SlotJudge.Answer answer = judge.judge(start, party, false);
+            for (SlotJudge.Answer answer : judge.judgeAll(grid, party, false)) {
+                LocalDateTime start = answer.start();
                 slots.add(new Availability.Slot(start, answer.available(),
                         answer.available() ? null : answer.code().name(), answer.reason()));
             }
@@ -189,7 +189,7 @@ public class OnlineBookingService {
                 return new ConfirmedBooking(bookingService.existing(restaurantId, complete, "").orElseThrow(),
                         List.of(), false);
             }
-            List<ConfirmedBooking.Moved> moved = writeSeatings(day, answer.verdict(), id);
+            List<ConfirmedBooking.Moved> moved = writeSeatings(day, answer, id);
             if (hold != null) {
                 Rows.exactlyOne(jdbc.sql("delete from table_hold where restaurant_id = :r and id = :id")
                         .param("r", restaurantId).param("id", hold.id()).update(), "take over hold " + hold.id());
@@ -230,7 +230,7 @@ public class OnlineBookingService {
                 throw refusal(judge, answer, party);
             }
             bookings.changeStatus(restaurantId, bookingId, BookingStatus.PENDING, BookingStatus.CONFIRMED);
-            List<ConfirmedBooking.Moved> moved = writeSeatings(day, answer.verdict(), bookingId);
+            List<ConfirmedBooking.Moved> moved = writeSeatings(day, answer, bookingId);
             return new ConfirmedBooking(bookings.find(restaurantId, bookingId).orElseThrow(), moved, true);
         }));
     }
@@ -256,7 +256,7 @@ public class OnlineBookingService {
         if (!answer.available()) {
             throw refusal(judge, answer, party);
         }
-        writeSeatings(day, answer.verdict(), null);
+        writeSeatings(day, answer, null);
     }
 
     /** The duration of a party: the one given, else the restaurant's turn time, else 400 naming {@code field}. */
@@ -332,7 +332,8 @@ public class OnlineBookingService {
      * deleted first, version + 1 while still at the version of the snapshot). Capacity holds name no table, so
      * their new seatings are not written.
      */
-    private List<ConfirmedBooking.Moved> writeSeatings(LoadedDay day, SeatingCheck.Verdict verdict, String bookingId) {
+    private List<ConfirmedBooking.Moved> writeSeatings(LoadedDay day, SlotJudge.Answer answer, String bookingId) {
+        SeatingCheck.Verdict verdict = answer.verdict();
         String restaurantId = day.key().restaurantId();
         Map<String, Seating> seatings = verdict.seatings();
         List<ConfirmedBooking.Moved> moved = new ArrayList<>();
@@ -365,7 +366,7 @@ public class OnlineBookingService {
             }
         }
         if (bookingId != null) {
-            insertAssignments(restaurantId, bookingId, seatings.get(SlotJudge.CANDIDATE));
+            insertAssignments(restaurantId, bookingId, seatings.get(answer.candidateId()));
         }
         return List.copyOf(moved);
     }

@@ -60,22 +60,102 @@ public final class SeatingCheck {
         }
     }
 
-    /** Search effort per check; the exact method's budget is deterministic (CP-SAT's deterministic time). */
-    public record Budget(int searchNodes, int maxChainDepth, double exactDeterministicSeconds) {
-        public static final Budget DEFAULT = new Budget(4000, 3, 5.0);
+    /**
+     * Search effort per check, all of it deterministic: nodes of the reshuffle search, its chain depth, nodes of
+     * the exact chronological search, and CP-SAT's deterministic time when that search gives up.
+     */
+    public record Budget(int searchNodes, int maxChainDepth, int exactNodes, double exactDeterministicSeconds) {
+        public static final Budget DEFAULT = new Budget(4000, 3, 50_000, 5.0);
     }
 
+    /**
+     * What every check on one plan shares, computed once: the fixed occupancy of each table (pinned and seated
+     * parties, table holds, other days' bookings), and each movable party's domain (the seatings it may take)
+     * with the physical tables that domain touches. Several candidates (a day's grid) are checked on one plan.
+     */
+    public static final class Context {
+
+        private final SeatingPlan plan;
+        /** Per physical table: {start, end} of what blocks it for good. */
+        private final List<List<int[]>> fixedByTable = new ArrayList<>();
+        private final List<PlannedBooking> movable = new ArrayList<>();
+        private final Map<PlannedBooking, List<Seating>> domains = new IdentityHashMap<>();
+        private final Map<PlannedBooking, java.util.BitSet> domainTables = new IdentityHashMap<>();
+
+        public Context(SeatingPlan plan) {
+            this.plan = plan;
+            int tableCount = 0;
+            for (Seating seating : plan.getSeatings()) {
+                for (int table : seating.getTableIndexes()) {
+                    tableCount = Math.max(tableCount, table + 1);
+                }
+            }
+            for (int i = 0; i < tableCount; i++) {
+                fixedByTable.add(new ArrayList<>(2));
+            }
+            for (TableBlock block : plan.getBlocks()) {
+                fixedByTable.get(block.tableIndex()).add(new int[] {block.start(), block.end()});
+            }
+            for (PlannedBooking booking : plan.getBookings()) {
+                if (booking.isPinned() && booking.getSeating() != null) {
+                    for (int table : booking.getSeating().getTableIndexes()) {
+                        fixedByTable.get(table).add(new int[] {booking.getStart(), booking.getEnd()});
+                    }
+                }
+            }
+            for (PlannedBooking booking : plan.getBookings()) {
+                if (booking.isMustStaySeated() && !booking.isPinned()) {
+                    movable.add(booking);
+                    domainOf(booking);
+                }
+            }
+        }
+
+        List<Seating> domainOf(PlannedBooking booking) {
+            List<Seating> known = domains.get(booking);
+            if (known != null) {
+                return known;
+            }
+            List<Seating> domain = new ArrayList<>();
+            java.util.BitSet tables = new java.util.BitSet();
+            for (Seating seating : booking.getFittingSeatings()) {
+                if ((seating.isInService() || seating == booking.getOriginalSeating()) && !blocked(seating, booking)) {
+                    domain.add(seating);
+                    for (int table : seating.getTableIndexes()) {
+                        tables.set(table);
+                    }
+                }
+            }
+            domains.put(booking, domain);
+            domainTables.put(booking, tables);
+            return domain;
+        }
+
+        private boolean blocked(Seating seating, PlannedBooking booking) {
+            for (int table : seating.getTableIndexes()) {
+                for (int[] interval : fixedByTable.get(table)) {
+                    if (booking.overlaps(interval[0], interval[1])) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    private final Context context;
     private final SeatingPlan plan;
     private final PlannedBooking candidate;
     private final Budget budget;
-    /** The component: movable parties connected to the candidate by overlapping times, candidate included. */
+    /** The component: movable parties connected to the candidate (overlapping times and a table in common). */
     private final List<PlannedBooking> component = new ArrayList<>();
     private final Map<PlannedBooking, Seating> assigned = new IdentityHashMap<>();
     private final Map<PlannedBooking, List<Seating>> domains = new IdentityHashMap<>();
     private int nodes;
 
-    private SeatingCheck(SeatingPlan plan, PlannedBooking candidate, Budget budget) {
-        this.plan = plan;
+    private SeatingCheck(Context context, PlannedBooking candidate, Budget budget) {
+        this.context = context;
+        this.plan = context.plan;
         this.candidate = candidate;
         this.budget = budget;
     }
@@ -86,18 +166,28 @@ public final class SeatingCheck {
      *                      (availability)
      */
     public static Verdict check(SeatingPlan plan, String candidateId, Budget budget, boolean minimizeMoves) {
-        PlannedBooking candidate = plan.getBookings().stream().filter(b -> b.getId().equals(candidateId)).findFirst()
+        return check(new Context(plan), candidateId, budget, minimizeMoves);
+    }
+
+    /**
+     * The same on a shared context. The candidate may be a PENDING booking of the plan: several candidates, one
+     * per start time, then share one plan and one context.
+     */
+    public static Verdict check(Context context, String candidateId, Budget budget, boolean minimizeMoves) {
+        PlannedBooking candidate = context.plan.getBookings().stream().filter(b -> b.getId().equals(candidateId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no booking " + candidateId + " in the plan"));
         if (candidate.getSeating() != null) {
             throw new IllegalArgumentException("the new party " + candidateId + " already has a seating");
         }
-        return new SeatingCheck(plan, candidate, budget).run(minimizeMoves);
+        return new SeatingCheck(context, candidate, budget).run(minimizeMoves);
     }
 
     private Verdict run(boolean minimizeMoves) {
+        domains.put(candidate, context.domainOf(candidate));
         buildComponent();
         for (PlannedBooking booking : component) {
-            domains.put(booking, domain(booking));
+            domains.put(booking, context.domainOf(booking));
             if (booking.getSeating() != null && domains.get(booking).contains(booking.getSeating())) {
                 assigned.put(booking, booking.getSeating());
             }
@@ -120,7 +210,9 @@ public final class SeatingCheck {
                 return feasible(Method.FREE);
             }
         }
-        for (int depth = 1; depth <= budget.maxChainDepth(); depth++) {
+        // The reshuffle search looks for few moves: what a confirmation writes. Availability needs only a yes or a
+        // no, which the exact search gives directly.
+        for (int depth = 1; minimizeMoves && depth <= budget.maxChainDepth(); depth++) {
             Map<PlannedBooking, Seating> saved = new IdentityHashMap<>(assigned);
             if (placeAll(unplaced, depth)) {
                 return feasible(Method.RESHUFFLE);
@@ -131,8 +223,17 @@ public final class SeatingCheck {
                 break;
             }
         }
-        ExactSeating.Result exact = ExactSeating.solve(component, domains, currentSeatings(), candidate,
-                minimizeMoves, budget.exactDeterministicSeconds());
+        ExactSeating.Result exact = ChronologicalSearch.solve(component, domains, currentSeatings(),
+                context.fixedByTable.size(), budget.exactNodes());
+        if (exact.outcome() == Outcome.UNKNOWN
+                || exact.outcome() == Outcome.FEASIBLE && minimizeMoves && movesIn(exact.seatings()) > 0) {
+            // CP-SAT decides what the search could not, and for a confirmation finds the fewest moves.
+            ExactSeating.Result exactByCpSat = ExactSeating.solve(component, domains, currentSeatings(), candidate,
+                    minimizeMoves, budget.exactDeterministicSeconds());
+            if (exactByCpSat.outcome() != Outcome.UNKNOWN || exact.outcome() == Outcome.UNKNOWN) {
+                exact = exactByCpSat;
+            }
+        }
         return switch (exact.outcome()) {
             case FEASIBLE -> {
                 assigned.clear();
@@ -144,70 +245,35 @@ public final class SeatingCheck {
         };
     }
 
-    /** Closure of the candidate under "overlaps in time", over the movable parties that must stay seated. */
+    /**
+     * The parties that can matter: the closure of the candidate under "overlap in time and have a table in
+     * common in their domains", over the movable parties that must stay seated. A party outside it shares no
+     * table-minute with any party inside, whatever seatings either gets, so it keeps its seating.
+     */
     private void buildComponent() {
-        List<PlannedBooking> movable = new ArrayList<>();
-        for (PlannedBooking booking : plan.getBookings()) {
-            if (booking != candidate && booking.isMustStaySeated() && !booking.isPinned()) {
-                movable.add(booking);
-            }
-        }
-        movable.sort(Comparator.comparingInt(PlannedBooking::getStart).thenComparing(PlannedBooking::getId));
-        // Sweep: grow the covered interval [from, to) while parties overlap it. Intervals connected through
-        // overlaps form one contiguous busy period, and a party outside it overlaps none of its members.
-        int from = candidate.getStart();
-        int to = candidate.getEnd();
-        boolean grew = true;
+        List<PlannedBooking> movable = context.movable;
         boolean[] taken = new boolean[movable.size()];
-        while (grew) {
-            grew = false;
+        List<PlannedBooking> queue = new ArrayList<>(List.of(candidate));
+        Map<PlannedBooking, Boolean> inComponent = new IdentityHashMap<>();
+        inComponent.put(candidate, true);
+        for (int q = 0; q < queue.size(); q++) {
+            PlannedBooking member = queue.get(q);
+            java.util.BitSet tables = context.domainTables.get(member);
             for (int i = 0; i < movable.size(); i++) {
-                PlannedBooking booking = movable.get(i);
-                if (!taken[i] && booking.getStart() < to && from < booking.getEnd()) {
+                PlannedBooking other = movable.get(i);
+                if (!taken[i] && other != candidate && other.overlaps(member)
+                        && tables.intersects(context.domainTables.get(other))) {
                     taken[i] = true;
-                    from = Math.min(from, booking.getStart());
-                    to = Math.max(to, booking.getEnd());
-                    grew = true;
+                    inComponent.put(other, true);
+                    queue.add(other);
                 }
             }
         }
-        Map<PlannedBooking, Boolean> inComponent = new IdentityHashMap<>();
-        for (int i = 0; i < movable.size(); i++) {
-            if (taken[i]) {
-                inComponent.put(movable.get(i), true);
-            }
-        }
         for (PlannedBooking booking : plan.getBookings()) {
-            if (booking == candidate || inComponent.containsKey(booking)) {
+            if (inComponent.containsKey(booking)) {
                 component.add(booking);
             }
         }
-    }
-
-    /** Fitting, in-service seatings not blocked during the party's time by a fixed party or a table block. */
-    private List<Seating> domain(PlannedBooking booking) {
-        List<Seating> domain = new ArrayList<>();
-        for (Seating seating : booking.getFittingSeatings()) {
-            if ((seating.isInService() || seating == booking.getOriginalSeating()) && !blockedByFixed(seating, booking)) {
-                domain.add(seating);
-            }
-        }
-        return domain;
-    }
-
-    private boolean blockedByFixed(Seating seating, PlannedBooking booking) {
-        for (TableBlock block : plan.getBlocks()) {
-            if (booking.overlaps(block.start(), block.end()) && seating.usesTable(block.tableIndex())) {
-                return true;
-            }
-        }
-        for (PlannedBooking other : plan.getBookings()) {
-            if (other != booking && other.isPinned() && other.getSeating() != null && other.overlaps(booking)
-                    && other.getSeating().sharesTableWith(seating)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Component parties other than {@code self} on a table of {@code seating} during self's time. */
@@ -305,6 +371,16 @@ public final class SeatingCheck {
             }
         }
         return false;
+    }
+
+    private int movesIn(Map<PlannedBooking, Seating> seatings) {
+        int moves = 0;
+        for (PlannedBooking booking : component) {
+            if (booking.getSeating() != null && seatings.get(booking) != booking.getSeating()) {
+                moves++;
+            }
+        }
+        return moves;
     }
 
     private Map<PlannedBooking, Seating> currentSeatings() {

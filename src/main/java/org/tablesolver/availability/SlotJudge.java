@@ -44,7 +44,7 @@ final class SlotJudge {
     /**
      * @param verdict the seating check's verdict when it ran; its seatings are the plan to write on a yes
      */
-    record Answer(LocalDateTime start, Code code, String reason, SeatingCheck.Verdict verdict) {
+    record Answer(LocalDateTime start, Code code, String reason, SeatingCheck.Verdict verdict, String candidateId) {
         boolean available() {
             return code == null;
         }
@@ -74,6 +74,41 @@ final class SlotJudge {
     }
 
     Answer judge(LocalDateTime start, Party party, boolean minimizeMoves) {
+        return judgeAll(List.of(start), party, minimizeMoves).get(0);
+    }
+
+    /**
+     * Answers for several starts of one party. The rules without search go first; the starts that pass them
+     * share one plan (every start a candidate of its own) and one {@link SeatingCheck.Context}.
+     */
+    List<Answer> judgeAll(List<LocalDateTime> starts, Party party, boolean minimizeMoves) {
+        Answer[] answers = new Answer[starts.size()];
+        List<DayInput.Booking> with = new ArrayList<>(day.bookings());
+        List<Integer> toCheck = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            Answer ruled = rules(starts.get(i), party);
+            if (ruled != null) {
+                answers[i] = ruled;
+                continue;
+            }
+            Instant instant = LocalTimes.toInstant(starts.get(i), day.timeZone());
+            with.add(new DayInput.Booking(CANDIDATE + "#" + i, instant, party.durationMinutes(), party.partySize(),
+                    party.preferredZone(), party.requiredZone(), 0, BookingState.PENDING, null, List.of()));
+            toCheck.add(i);
+        }
+        if (!toCheck.isEmpty()) {
+            SeatingPlan seatingPlan = SeatingPlanBuilder.build(day.withBookings(with), SolveMode.REOPTIMIZE);
+            SeatingCheck.Context context = new SeatingCheck.Context(seatingPlan);
+            for (int i : toCheck) {
+                String id = CANDIDATE + "#" + i;
+                answers[i] = verdict(starts.get(i), party, SeatingCheck.check(context, id, budget, minimizeMoves), id);
+            }
+        }
+        return List.of(answers);
+    }
+
+    /** The refusal by a rule that needs no search, or null when the start passes them all. */
+    private Answer rules(LocalDateTime start, Party party) {
         int size = party.partySize();
         int largest = 0;
         boolean sizeFits = false;
@@ -126,20 +161,21 @@ final class SlotJudge {
                         from.plusMinutes(day.pacing().slotMinutes()), size, day.pacing().maxCoversPerSlot()));
             }
         }
-        List<DayInput.Booking> with = new ArrayList<>(day.bookings());
-        with.add(new DayInput.Booking(CANDIDATE, instant, party.durationMinutes(), size, party.preferredZone(),
-                party.requiredZone(), 0, BookingState.CONFIRMED, null, List.of()));
-        SeatingPlan seatingPlan = SeatingPlanBuilder.build(day.withBookings(with), SolveMode.REOPTIMIZE);
-        SeatingCheck.Verdict verdict = SeatingCheck.check(seatingPlan, CANDIDATE, budget, minimizeMoves);
+        return null;
+    }
+
+    private Answer verdict(LocalDateTime start, Party party, SeatingCheck.Verdict verdict, String candidateId) {
+        int size = party.partySize();
         String window = start.toLocalTime() + "-"
                 + start.plusMinutes(party.durationMinutes() + plan.turnoverBufferMinutes()).toLocalTime();
         String zone = party.requiredZone() == null ? "" : " in zone '" + party.requiredZone() + "'";
         return switch (verdict.outcome()) {
-            case FEASIBLE -> new Answer(start, null, null, verdict);
+            case FEASIBLE -> new Answer(start, null, null, verdict, candidateId);
             case INFEASIBLE -> new Answer(start, Code.FULL, ("Every table that seats %d%s is taken %s; no reshuffle "
-                    + "of confirmed parties frees one.").formatted(size, zone, window), verdict);
+                    + "of confirmed parties frees one.").formatted(size, zone, window), verdict, candidateId);
             case UNKNOWN -> new Answer(start, Code.NOT_PROVEN, ("The exact check of a party of %d at %s did not finish "
-                    + "within its budget, so no table is promised.").formatted(size, start.toLocalTime()), verdict);
+                    + "within its budget, so no table is promised.").formatted(size, start.toLocalTime()), verdict,
+                    candidateId);
         };
     }
 
@@ -155,19 +191,16 @@ final class SlotJudge {
         near.sort(Comparator.comparingLong((LocalDateTime t) -> Math.abs(java.time.Duration.between(start, t).toMinutes()))
                 .thenComparing(Comparator.naturalOrder()));
         List<LocalDateTime> found = new ArrayList<>();
-        for (LocalDateTime t : near) {
-            if (found.size() == limit) {
-                break;
-            }
-            if (judge(t, party, false).available()) {
-                found.add(t);
+        for (Answer answer : judgeAll(near, party, false)) {
+            if (found.size() < limit && answer.available()) {
+                found.add(answer.start());
             }
         }
         return found;
     }
 
     private static Answer refusal(LocalDateTime start, Code code, String reason) {
-        return new Answer(start, code, reason, null);
+        return new Answer(start, code, reason, null, null);
     }
 
     private static int minutes(Instant origin, Instant instant) {

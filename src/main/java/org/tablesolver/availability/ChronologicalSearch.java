@@ -1,0 +1,297 @@
+package org.tablesolver.availability;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tablesolver.solver.PlannedBooking;
+import org.tablesolver.solver.Seating;
+
+/**
+ * An exact search of its own for {@link SeatingCheck}: seats the component's parties in order of arrival, each on
+ * a seating of its domain whose tables are all free by then. Since every later party arrives no earlier, a table
+ * matters to them only by the minute it becomes free, so the state after the first k parties is "k and when each
+ * table is free", clipped at the next arrival; a state that failed once fails again and is remembered. Complete:
+ * it tries every seating, so when it ends without a seating none exists. It gives up (UNKNOWN) after a node
+ * budget, and then CP-SAT decides. Deterministic: fixed orders, and the memory is only ever asked, never iterated.
+ */
+final class ChronologicalSearch {
+
+    private final List<PlannedBooking> parties;
+    private final List<List<Seating>> options;
+    private final int[] freeFrom;
+    private final Seating[] chosen;
+    private final Set<Key> failed = new HashSet<>();
+    /** Per k, the tables some party from k on may use: the others no longer matter to the state. */
+    private final java.util.BitSet[] usableFrom;
+    private final int nodeLimit;
+    /** Tables no party can tell apart (same single-table seating in the same domains, in no combination). */
+    private final int[] tableClass;
+    /** Tables by class, classes in order of their first table. */
+    private final List<int[]> classes;
+    private int nodes;
+
+    private record Key(int k, int[] freeFrom) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && other.k == k && Arrays.equals(other.freeFrom, freeFrom);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * k + Arrays.hashCode(freeFrom);
+        }
+    }
+
+    private ChronologicalSearch(List<PlannedBooking> parties, Map<PlannedBooking, List<Seating>> domains,
+                                Map<PlannedBooking, Seating> current, int tableCount, int nodeLimit) {
+        this.parties = parties.stream()
+                .sorted(Comparator.comparingInt(PlannedBooking::getStart).thenComparing(PlannedBooking::getId)).toList();
+        this.options = this.parties.stream().map(party -> {
+            Seating now = current.get(party);
+            List<Seating> domain = domains.get(party);
+            if (now == null || !domain.contains(now)) {
+                return domain;
+            }
+            // Where it sits now first: a plan close to the current one.
+            List<Seating> ordered = new java.util.ArrayList<>(domain.size());
+            ordered.add(now);
+            domain.stream().filter(seating -> seating != now).forEach(ordered::add);
+            return (List<Seating>) ordered;
+        }).toList();
+        this.freeFrom = new int[tableCount];
+        Arrays.fill(freeFrom, Integer.MIN_VALUE);
+        this.chosen = new Seating[this.parties.size()];
+        this.nodeLimit = nodeLimit;
+        this.usableFrom = new java.util.BitSet[this.parties.size() + 1];
+        usableFrom[this.parties.size()] = new java.util.BitSet();
+        for (int i = this.parties.size() - 1; i >= 0; i--) {
+            usableFrom[i] = (java.util.BitSet) usableFrom[i + 1].clone();
+            for (Seating seating : options.get(i)) {
+                for (int table : seating.getTableIndexes()) {
+                    usableFrom[i].set(table);
+                }
+            }
+        }
+        // Symmetry: a table's signature is the list of parties whose domain holds it as a single table; tables
+        // of any combination in a domain are each their own class.
+        String[] signature = new String[tableCount];
+        boolean[] inCombination = new boolean[tableCount];
+        StringBuilder[] builders = new StringBuilder[tableCount];
+        for (int t = 0; t < tableCount; t++) {
+            builders[t] = new StringBuilder();
+        }
+        for (int i = 0; i < this.parties.size(); i++) {
+            for (Seating seating : domains.get(this.parties.get(i))) {
+                int[] tables = seating.getTableIndexes();
+                if (tables.length > 1) {
+                    for (int table : tables) {
+                        inCombination[table] = true;
+                    }
+                } else {
+                    builders[tables[0]].append(i).append(',');
+                }
+            }
+        }
+        java.util.Map<String, Integer> classOf = new java.util.LinkedHashMap<>();
+        tableClass = new int[tableCount];
+        List<List<Integer>> members = new java.util.ArrayList<>();
+        for (int t = 0; t < tableCount; t++) {
+            signature[t] = inCombination[t] ? "#" + t : builders[t].toString();
+            Integer c = classOf.get(signature[t]);
+            if (c == null) {
+                c = members.size();
+                classOf.put(signature[t], c);
+                members.add(new java.util.ArrayList<>());
+            }
+            tableClass[t] = c;
+            members.get(c).add(t);
+        }
+        classes = members.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toList();
+    }
+
+    /**
+     * @return the outcome and, when FEASIBLE, a seating for every party
+     */
+    static ExactSeating.Result solve(List<PlannedBooking> parties, Map<PlannedBooking, List<Seating>> domains,
+                                     Map<PlannedBooking, Seating> current, int tableCount, int nodeLimit) {
+        ChronologicalSearch search = new ChronologicalSearch(parties, domains, current, tableCount, nodeLimit);
+        try {
+            if (!search.futureStillSeatable(0) || !search.place(0)) {
+                return new ExactSeating.Result(SeatingCheck.Outcome.INFEASIBLE, Map.of());
+            }
+        } catch (OutOfBudget e) {
+            return new ExactSeating.Result(SeatingCheck.Outcome.UNKNOWN, Map.of());
+        }
+        Map<PlannedBooking, Seating> seatings = new IdentityHashMap<>();
+        for (int i = 0; i < search.parties.size(); i++) {
+            seatings.put(search.parties.get(i), search.chosen[i]);
+        }
+        return new ExactSeating.Result(SeatingCheck.Outcome.FEASIBLE, seatings);
+    }
+
+    private static final class OutOfBudget extends RuntimeException {
+        OutOfBudget() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Forward check: every party from {@code from} on still has a seating whose tables are free by its arrival.
+     * Tables only ever become free later as the search goes deeper, so a party without one now never gets one.
+     * At the root also Hall's condition at every arrival ({@link #matchable}).
+     */
+    private boolean futureStillSeatable(int from) {
+        for (int j = from; j < parties.size(); j++) {
+            int arrival = parties.get(j).getStart();
+            // The matchings at the root only: deeper they cost more than they prune (measured on the seed day).
+            if (from == 0 && (j == 0 || arrival != parties.get(j - 1).getStart())) {
+                if (!matchable(from, j)) {
+                    return false;
+                }
+            }
+            boolean any = false;
+            for (Seating seating : options.get(j)) {
+                boolean free = true;
+                for (int table : seating.getTableIndexes()) {
+                    free &= freeFrom[table] <= arrival;
+                }
+                if (free) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Hall's condition at the arrival of party {@code j}: the parties from {@code from} on who are present then
+     * never share a table, so each must get a distinct table among the tables of its still possible seatings (a
+     * relaxation: a combination needs all its tables). Checked by a bipartite matching.
+     */
+    private boolean matchable(int from, int j) {
+        int moment = parties.get(j).getStart();
+        int[] present = new int[parties.size()];
+        int count = 0;
+        for (int i = from; i < parties.size() && parties.get(i).getStart() <= moment; i++) {
+            if (parties.get(i).getEnd() > moment) {
+                present[count++] = i;
+            }
+        }
+        if (count <= 1) {
+            return true;
+        }
+        int[][] tablesOf = new int[count][];
+        for (int c = 0; c < count; c++) {
+            int i = present[c];
+            java.util.BitSet allowed = new java.util.BitSet();
+            for (Seating seating : options.get(i)) {
+                int[] tables = seating.getTableIndexes();
+                boolean free = true;
+                for (int table : tables) {
+                    free &= freeFrom[table] <= parties.get(i).getStart();
+                }
+                if (free) {
+                    for (int table : tables) {
+                        allowed.set(table);
+                    }
+                }
+            }
+            tablesOf[c] = allowed.stream().toArray();
+        }
+        int[] owner = new int[freeFrom.length];
+        Arrays.fill(owner, -1);
+        for (int c = 0; c < count; c++) {
+            if (!augment(c, tablesOf, owner, new boolean[freeFrom.length])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean augment(int c, int[][] tablesOf, int[] owner, boolean[] visited) {
+        for (int table : tablesOf[c]) {
+            if (!visited[table]) {
+                visited[table] = true;
+                if (owner[table] < 0 || augment(owner[table], tablesOf, owner, visited)) {
+                    owner[table] = c;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean place(int k) {
+        if (k == parties.size()) {
+            return true;
+        }
+        if (++nodes > nodeLimit) {
+            throw new OutOfBudget();
+        }
+        PlannedBooking party = parties.get(k);
+        int arrival = party.getStart();
+        // The state up to symmetry: per class of interchangeable tables, the sorted minutes they become free.
+        int[] state = new int[freeFrom.length];
+        int at = 0;
+        for (int[] members : classes) {
+            int from = at;
+            for (int table : members) {
+                state[at++] = usableFrom[k].get(table) ? Math.max(freeFrom[table], arrival) : arrival;
+            }
+            Arrays.sort(state, from, at);
+        }
+        Key key = new Key(k, state);
+        if (failed.contains(key)) {
+            return false;
+        }
+        long[] tried = new long[options.get(k).size()];
+        int triedCount = 0;
+        for (Seating seating : options.get(k)) {
+            int[] tables = seating.getTableIndexes();
+            if (tables.length == 1) {
+                // An interchangeable table that becomes free at the same minute leads to the same states.
+                long token = ((long) tableClass[tables[0]] << 32) | (Math.max(freeFrom[tables[0]], arrival) & 0xffffffffL);
+                boolean seen = false;
+                for (int i = 0; i < triedCount && !seen; i++) {
+                    seen = tried[i] == token;
+                }
+                if (seen) {
+                    continue;
+                }
+                tried[triedCount++] = token;
+            }
+            boolean free = true;
+            for (int table : tables) {
+                free &= freeFrom[table] <= arrival;
+            }
+            if (!free) {
+                continue;
+            }
+            int[] before = new int[tables.length];
+            for (int i = 0; i < tables.length; i++) {
+                before[i] = freeFrom[tables[i]];
+                freeFrom[tables[i]] = party.getEnd();
+            }
+            chosen[k] = seating;
+            if (futureStillSeatable(k + 1) && place(k + 1)) {
+                return true;
+            }
+            for (int i = 0; i < tables.length; i++) {
+                freeFrom[tables[i]] = before[i];
+            }
+        }
+        chosen[k] = null;
+        failed.add(key);
+        return false;
+    }
+
+}
