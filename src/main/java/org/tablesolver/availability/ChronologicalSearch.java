@@ -230,6 +230,31 @@ final class ChronologicalSearch {
         return false;
     }
 
+    /**
+     * The forward check after a party took its tables until {@code until}: only the parties arriving before then
+     * can have lost a seating.
+     */
+    private boolean stillSeatableUntil(int from, int until) {
+        for (int j = from; j < parties.size() && parties.get(j).getStart() < until; j++) {
+            int arrival = parties.get(j).getStart();
+            boolean any = false;
+            for (Seating seating : options.get(j)) {
+                boolean free = true;
+                for (int table : seating.getTableIndexes()) {
+                    free &= freeFrom[table] <= arrival;
+                }
+                if (free) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean place(int k) {
         if (k == parties.size()) {
             return true;
@@ -282,7 +307,7 @@ final class ChronologicalSearch {
                 freeFrom[tables[i]] = party.getEnd();
             }
             chosen[k] = seating;
-            if (futureStillSeatable(k + 1) && place(k + 1)) {
+            if (stillSeatableUntil(k + 1, party.getEnd()) && place(k + 1)) {
                 return true;
             }
             for (int i = 0; i < tables.length; i++) {
