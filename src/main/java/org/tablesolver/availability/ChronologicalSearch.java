@@ -24,6 +24,8 @@ final class ChronologicalSearch {
     private final List<PlannedBooking> parties;
     private final List<List<Seating>> options;
     private final int[] freeFrom;
+    /** Per table, the party that holds it until {@link #freeFrom} (meaningful while that is in the future). */
+    private final int[] occupant;
     private final Seating[] chosen;
     private final Set<Key> failed = new HashSet<>();
     /** Per k, the tables some party from k on may use: the others no longer matter to the state. */
@@ -65,6 +67,8 @@ final class ChronologicalSearch {
         }).toList();
         this.freeFrom = new int[tableCount];
         Arrays.fill(freeFrom, Integer.MIN_VALUE);
+        this.occupant = new int[tableCount];
+        Arrays.fill(occupant, -1);
         this.chosen = new Seating[this.parties.size()];
         this.nodeLimit = nodeLimit;
         this.usableFrom = new java.util.BitSet[this.parties.size() + 1];
@@ -121,7 +125,7 @@ final class ChronologicalSearch {
                                      Map<PlannedBooking, Seating> current, int tableCount, int nodeLimit) {
         ChronologicalSearch search = new ChronologicalSearch(parties, domains, current, tableCount, nodeLimit);
         try {
-            if (!search.futureStillSeatable(0) || !search.place(0)) {
+            if (!search.futureStillSeatable(0) || search.place(0) != null) {
                 return new ExactSeating.Result(SeatingCheck.Outcome.INFEASIBLE, Map.of());
             }
         } catch (OutOfBudget e) {
@@ -232,32 +236,47 @@ final class ChronologicalSearch {
 
     /**
      * The forward check after a party took its tables until {@code until}: only the parties arriving before then
-     * can have lost a seating.
+     * can have lost a seating. Null when every one of them still has one; else why one has none: for each of
+     * its seatings, the party that holds a table of it.
      */
-    private boolean stillSeatableUntil(int from, int until) {
+    private java.util.BitSet stillSeatableUntil(int from, int until) {
         for (int j = from; j < parties.size() && parties.get(j).getStart() < until; j++) {
             int arrival = parties.get(j).getStart();
+            java.util.BitSet why = new java.util.BitSet();
             boolean any = false;
             for (Seating seating : options.get(j)) {
-                boolean free = true;
-                for (int table : seating.getTableIndexes()) {
-                    free &= freeFrom[table] <= arrival;
-                }
-                if (free) {
+                int busy = firstBusy(seating.getTableIndexes(), arrival);
+                if (busy < 0) {
                     any = true;
                     break;
                 }
+                why.set(occupant[busy]);
             }
             if (!any) {
-                return false;
+                return why;
             }
         }
-        return true;
+        return null;
     }
 
-    private boolean place(int k) {
+    /** The first table not yet free at {@code arrival}, or -1. */
+    private int firstBusy(int[] tables, int arrival) {
+        for (int table : tables) {
+            if (freeFrom[table] > arrival) {
+                return table;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Seats parties {@code k} onwards. Null when they all got a seating; else a conflict set: parties before k
+     * whose seatings explain the failure (conflict-directed backjumping: when a failure below does not involve
+     * party k's choice, no other choice of k is tried, as none could help).
+     */
+    private java.util.BitSet place(int k) {
         if (k == parties.size()) {
-            return true;
+            return null;
         }
         if (++nodes > nodeLimit) {
             throw new OutOfBudget();
@@ -276,15 +295,25 @@ final class ChronologicalSearch {
         }
         Key key = new Key(k, state);
         if (failed.contains(key)) {
-            return false;
+            // Failed before, reached another way: no explanation in terms of this path, so blame everyone.
+            java.util.BitSet everyone = new java.util.BitSet();
+            everyone.set(0, k);
+            return everyone;
         }
+        java.util.BitSet conflicts = new java.util.BitSet();
         long[] tried = new long[options.get(k).size()];
         int triedCount = 0;
         for (Seating seating : options.get(k)) {
             int[] tables = seating.getTableIndexes();
+            int busy = firstBusy(tables, arrival);
+            if (busy >= 0) {
+                // Not free: explained by whoever holds that table (every such holder is blamed, symmetric or not).
+                conflicts.set(occupant[busy]);
+                continue;
+            }
             if (tables.length == 1) {
-                // An interchangeable table that becomes free at the same minute leads to the same states.
-                long token = ((long) tableClass[tables[0]] << 32) | (Math.max(freeFrom[tables[0]], arrival) & 0xffffffffL);
+                // A free table interchangeable with one tried already leads to the same states and the same blame.
+                long token = tableClass[tables[0]];
                 boolean seen = false;
                 for (int i = 0; i < triedCount && !seen; i++) {
                     seen = tried[i] == token;
@@ -294,29 +323,37 @@ final class ChronologicalSearch {
                 }
                 tried[triedCount++] = token;
             }
-            boolean free = true;
-            for (int table : tables) {
-                free &= freeFrom[table] <= arrival;
-            }
-            if (!free) {
-                continue;
-            }
             int[] before = new int[tables.length];
+            int[] beforeOccupant = new int[tables.length];
             for (int i = 0; i < tables.length; i++) {
                 before[i] = freeFrom[tables[i]];
+                beforeOccupant[i] = occupant[tables[i]];
                 freeFrom[tables[i]] = party.getEnd();
+                occupant[tables[i]] = k;
             }
             chosen[k] = seating;
-            if (stillSeatableUntil(k + 1, party.getEnd()) && place(k + 1)) {
-                return true;
+            java.util.BitSet why = stillSeatableUntil(k + 1, party.getEnd());
+            if (why == null) {
+                why = place(k + 1);
+                if (why == null) {
+                    return null;
+                }
             }
             for (int i = 0; i < tables.length; i++) {
                 freeFrom[tables[i]] = before[i];
+                occupant[tables[i]] = beforeOccupant[i];
             }
+            if (!why.get(k)) {
+                // The failure below does not depend on where party k sits: jump back over it.
+                chosen[k] = null;
+                failed.add(key);
+                return why;
+            }
+            why.clear(k);
+            conflicts.or(why);
         }
         chosen[k] = null;
         failed.add(key);
-        return false;
+        return conflicts;
     }
-
 }

@@ -66,6 +66,12 @@ public final class SeatingCheck {
      */
     public record Budget(int searchNodes, int maxChainDepth, int exactNodes, double exactDeterministicSeconds) {
         public static final Budget DEFAULT = new Budget(4000, 3, 50_000, 5.0);
+
+        /** A smaller budget: for looking for alternatives, where a start that is not proven is just not offered. */
+        public Budget forAlternatives() {
+            return new Budget(searchNodes, maxChainDepth, Math.min(exactNodes, 5_000),
+                    Math.min(exactDeterministicSeconds, 0.2));
+        }
     }
 
     /**
@@ -142,6 +148,9 @@ public final class SeatingCheck {
             return false;
         }
     }
+
+    /** Components larger than this go to CP-SAT after a short chronological search. */
+    static final int LARGE_COMPONENT = 15;
 
     private final Context context;
     private final SeatingPlan plan;
@@ -223,8 +232,12 @@ public final class SeatingCheck {
                 break;
             }
         }
+        // The chronological search is quickest on restaurant-sized components; on large ones CP-SAT's
+        // propagation wins, so the search gets only a short try there.
+        int searchBudget = component.size() <= LARGE_COMPONENT ? budget.exactNodes()
+                : Math.min(budget.exactNodes(), 1_000);
         ExactSeating.Result exact = ChronologicalSearch.solve(component, domains, currentSeatings(),
-                context.fixedByTable.size(), budget.exactNodes());
+                context.fixedByTable.size(), searchBudget);
         if (exact.outcome() == Outcome.UNKNOWN
                 || exact.outcome() == Outcome.FEASIBLE && minimizeMoves && movesIn(exact.seatings()) > 0) {
             // CP-SAT decides what the search could not, and for a confirmation finds the fewest moves.

@@ -82,6 +82,11 @@ final class SlotJudge {
      * share one plan (every start a candidate of its own) and one {@link SeatingCheck.Context}.
      */
     List<Answer> judgeAll(List<LocalDateTime> starts, Party party, boolean minimizeMoves) {
+        return judgeAll(starts, party, minimizeMoves, budget);
+    }
+
+    private List<Answer> judgeAll(List<LocalDateTime> starts, Party party, boolean minimizeMoves,
+                                  SeatingCheck.Budget budget) {
         Answer[] answers = new Answer[starts.size()];
         List<DayInput.Booking> with = new ArrayList<>(day.bookings());
         List<Integer> toCheck = new ArrayList<>();
@@ -191,7 +196,7 @@ final class SlotJudge {
         near.sort(Comparator.comparingLong((LocalDateTime t) -> Math.abs(java.time.Duration.between(start, t).toMinutes()))
                 .thenComparing(Comparator.naturalOrder()));
         List<LocalDateTime> found = new ArrayList<>();
-        for (Answer answer : judgeAll(near, party, false)) {
+        for (Answer answer : judgeAll(near, party, false, budget.forAlternatives())) {
             if (found.size() < limit && answer.available()) {
                 found.add(answer.start());
             }

@@ -206,6 +206,20 @@ class OnlineBookingApiTest extends SolvingTest {
     }
 
     @Test
+    void theSameStoredStateGivesTheSameAnswerByteForByte() {
+        confirmed("a", "19:00", 2, "T2", "T2");
+        confirmed("b", "19:00", 2, "T3", "T3");
+        confirmed("c", "19:00", 4, "T4", "T4");
+        api.post(BOOKINGS, instant("d", "20:30", 4));
+        for (int party : new int[] {2, 4, 6}) {
+            String first = api.get(AVAILABILITY + "?partySize=" + party).body();
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.get(AVAILABILITY + "?partySize=" + party).body()).isEqualTo(first);
+            }
+        }
+    }
+
+    @Test
     void pinnedBookingsNeverMove() {
         confirmed("a", "19:00", 2, "T2", "T2");
         confirmed("b", "19:00", 2, "T3", "T3");

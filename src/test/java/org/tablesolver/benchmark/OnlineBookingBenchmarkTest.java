@@ -52,7 +52,9 @@ class OnlineBookingBenchmarkTest {
     @Tag("benchmark")
     void full() throws Exception {
         Path dir = Path.of(System.getProperty("benchmark.dir", "benchmarks/reports/online-booking"));
-        OnlineBookingBench.LoadResult load = run(dir, List.of(Tier.SEED_DAY, Tier.S, Tier.M), 20, 8, 400);
+        List<Tier> tiers = java.util.Arrays.stream(System.getProperty("benchmark.tiers", "seed-day,S,M").split(","))
+                .map(String::trim).map(Tier::of).toList();
+        OnlineBookingBench.LoadResult load = run(dir, tiers, 20, 8, 400);
         assertThat(load.oversold()).isZero();
     }
 
@@ -67,7 +69,10 @@ class OnlineBookingBenchmarkTest {
             if (dataset.name().endsWith("overbooked")) {
                 continue;
             }
+            long began = System.nanoTime();
             OnlineBookingBench.LatencyRow row = bench.latency(dataset.name(), dataset.day(), gridRepeats);
+            System.out.printf("online booking benchmark: %s done in %.1f s%n", dataset.name(),
+                    (System.nanoTime() - began) / 1e9);
             assertThat(row.accepted() + row.refused()).isEqualTo(dataset.bookings());
             assertThat(bench.oversold(OnlineBookingBench.restaurantId(dataset.name()))).isZero();
             rows.add(row);
