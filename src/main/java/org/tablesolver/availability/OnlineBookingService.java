@@ -68,6 +68,7 @@ public class OnlineBookingService {
     private final OnlineBookingProperties properties;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate write;
+    private final AnswerCache<Availability> cache;
 
     OnlineBookingService(JdbcClient jdbc, FloorPlanService floorPlans, BookingService bookingService,
                          BookingRepository bookings, DayLoader dayLoader, DayLock dayLock, RequestValidator validator,
@@ -84,6 +85,7 @@ public class OnlineBookingService {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.write = new TransactionTemplate(transactions);
+        this.cache = new AnswerCache<>(properties.availabilityCacheSize());
     }
 
     // ************************************************************************
@@ -124,6 +126,13 @@ public class OnlineBookingService {
             }
             int duration = duration(plan, partySize, durationMinutes, "durationMinutes");
             LoadedDay day = dayLoader.readInTransaction(new DayKey(restaurantId, date), plan);
+            // The same stored state gives the same answer (deterministic), so an answer can be reused for as long
+            // as the state it was computed from is the state: the key is a digest of everything the check reads.
+            String cacheKey = AnswerCache.key(plan, day, partySize, duration, zone, from, to);
+            Availability cached = cache.get(cacheKey);
+            if (cached != null) {
+                return cached;
+            }
             SlotJudge judge = new SlotJudge(plan, day, properties.budget(), null);
             List<LocalDateTime> grid;
             if (from != null) {
@@ -144,8 +153,15 @@ public class OnlineBookingService {
                 slots.add(new Availability.Slot(start, answer.available(),
                         answer.available() ? null : answer.code().name(), answer.reason()));
             }
-            return new Availability(restaurantId, date, partySize, duration, zone, List.copyOf(slots));
+            Availability answer = new Availability(restaurantId, date, partySize, duration, zone, List.copyOf(slots));
+            cache.put(cacheKey, answer);
+            return answer;
         });
+    }
+
+    /** Forgets every cached availability answer (for benchmarks that measure the first answer after a change). */
+    public void forgetCachedAvailability() {
+        cache.clear();
     }
 
     // ************************************************************************

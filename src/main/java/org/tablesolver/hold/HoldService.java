@@ -83,6 +83,8 @@ class HoldService {
         jdbc.sql("delete from table_hold where restaurant_id = :r and expires_at <= now() - interval '1 day'")
                 .param("r", restaurantId).update();
         Instant start = LocalTimes.toInstant(request.start(), zone);
+        // Expiry counts from the moment the hold is granted (clock_timestamp), not from when this transaction
+        // began: a request that waited for the day's lock still gets its full expiresInSeconds.
         if (table == null) {
             int duration = OnlineBookingService.duration(plan, request.partySize(), request.durationMinutes(),
                     "durationMinutes");
@@ -94,7 +96,7 @@ class HoldService {
                             insert into table_hold (restaurant_id, id, table_id, held, expires_at, reference,
                                                     service_date, party_size, duration_minutes, zone_id)
                             values (:r, :id, null, tstzrange(:start, :end, '[)'),
-                                    now() + make_interval(secs => :seconds), :reference, :date, :party, :duration, :zone)
+                                    clock_timestamp() + make_interval(secs => :seconds), :reference, :date, :party, :duration, :zone)
                             """)
                     .param("r", restaurantId).param("id", id)
                     .param("start", utc(start)).param("end", utc(end))
@@ -130,7 +132,7 @@ class HoldService {
         Rows.exactlyOne(jdbc.sql("""
                         insert into table_hold (restaurant_id, id, table_id, held, expires_at, reference)
                         values (:r, :id, :t, tstzrange(:start, :end, '[)'),
-                                now() + make_interval(secs => :seconds), :reference)
+                                clock_timestamp() + make_interval(secs => :seconds), :reference)
                         """)
                 .param("r", restaurantId).param("id", id).param("t", table.id())
                 .param("start", utc(start)).param("end", utc(end))
