@@ -389,17 +389,7 @@ public class OnlineBookingService {
 
     private void insertAssignments(String restaurantId, String bookingId, Seating seating) {
         for (String tableId : seating.getTableIds()) {
-            Rows.exactlyOne(jdbc.sql("""
-                            insert into table_assignment (restaurant_id, booking_id, table_id, seating_id, occupied)
-                            select b.restaurant_id, b.id, :table, :seating,
-                                   tstzrange(b.starts_at, b.starts_at
-                                             + make_interval(mins => b.duration_minutes + r.turnover_buffer_minutes), '[)')
-                            from booking b join restaurant r on r.id = b.restaurant_id
-                            where b.restaurant_id = :r and b.id = :b
-                            """)
-                    .param("r", restaurantId).param("b", bookingId).param("table", tableId)
-                    .param("seating", seating.getId())
-                    .update(), "insert assignment " + bookingId + " on " + tableId);
+            bookings.insertAssignment(restaurantId, bookingId, tableId, seating.getId());
         }
     }
 

@@ -69,8 +69,8 @@ public final class SeatingCheck {
 
         /** A smaller budget: for looking for alternatives, where a start that is not proven is just not offered. */
         public Budget forAlternatives() {
-            return new Budget(searchNodes, maxChainDepth, Math.min(exactNodes, 5_000),
-                    Math.min(exactDeterministicSeconds, 0.2));
+            return new Budget(searchNodes, maxChainDepth, Math.min(exactNodes, 2_000),
+                    Math.min(exactDeterministicSeconds, 0.05));
         }
     }
 

@@ -90,6 +90,23 @@ public class BookingRepository {
         return Rows.zeroOrOne(rows, "insert booking " + id) == 1;
     }
 
+    /**
+     * Writes one table row of a booking's seating: the table occupied during [start, start + duration + the
+     * restaurant's turnover buffer). The exclusion constraint refuses a table taken at that time.
+     */
+    public void insertAssignment(String restaurantId, String bookingId, String tableId, String seatingId) {
+        Rows.exactlyOne(jdbc.sql("""
+                        insert into table_assignment (restaurant_id, booking_id, table_id, seating_id, occupied)
+                        select b.restaurant_id, b.id, :table, :seating,
+                               tstzrange(b.starts_at, b.starts_at
+                                         + make_interval(mins => b.duration_minutes + r.turnover_buffer_minutes), '[)')
+                        from booking b join restaurant r on r.id = b.restaurant_id
+                        where b.restaurant_id = :r and b.id = :b
+                        """)
+                .param("r", restaurantId).param("b", bookingId).param("table", tableId).param("seating", seatingId)
+                .update(), "insert assignment " + bookingId + " on " + tableId);
+    }
+
     public Optional<BookingStatus> lockStatus(String restaurantId, String id) {
         return jdbc.sql("select status from booking where restaurant_id = :r and id = :id for update")
                 .param("r", restaurantId).param("id", id)

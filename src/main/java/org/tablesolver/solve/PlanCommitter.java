@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tablesolver.booking.BookingRepository;
 import org.tablesolver.booking.BookingStatus;
 import org.tablesolver.database.Rows;
 import org.tablesolver.floorplan.FloorPlan;
@@ -40,15 +41,17 @@ class PlanCommitter {
     private final List<SolveHooks> hooks;
     private final TransactionTemplate transaction;
     private final DayLock dayLock;
+    private final BookingRepository bookings;
 
     PlanCommitter(JdbcClient jdbc, FloorPlanService floorPlans, SolveRuns runs, List<SolveHooks> hooks,
-                  PlatformTransactionManager transactions, DayLock dayLock) {
+                  PlatformTransactionManager transactions, DayLock dayLock, BookingRepository bookings) {
         this.jdbc = jdbc;
         this.floorPlans = floorPlans;
         this.runs = runs;
         this.hooks = List.copyOf(hooks);
         this.transaction = new TransactionTemplate(transactions);
         this.dayLock = dayLock;
+        this.bookings = bookings;
     }
 
     /**
@@ -97,18 +100,7 @@ class PlanCommitter {
         }
         for (PlanChanges.BookingChange change : written) {
             for (String tableId : change.tableIds()) {
-                Rows.exactlyOne(jdbc.sql("""
-                                insert into table_assignment (restaurant_id, booking_id, table_id, seating_id, occupied)
-                                select b.restaurant_id, b.id, :table, :seating,
-                                       tstzrange(b.starts_at, b.starts_at
-                                                 + make_interval(mins => b.duration_minutes + r.turnover_buffer_minutes),
-                                                 '[)')
-                                from booking b join restaurant r on r.id = b.restaurant_id
-                                where b.restaurant_id = :r and b.id = :b
-                                """)
-                        .param("r", restaurantId).param("b", change.bookingId()).param("table", tableId)
-                        .param("seating", change.seatingId())
-                        .update(), "insert assignment " + change.bookingId() + " on " + tableId);
+                bookings.insertAssignment(restaurantId, change.bookingId(), tableId, change.seatingId());
                 hooks.forEach(hook -> hook.assignmentWritten(attempt, change.bookingId(), tableId));
             }
             BookingStatus before = change.change() == SolveView.Change.NEW ? BookingStatus.PENDING
