@@ -54,7 +54,7 @@ class OnlineBookingBenchmarkTest {
         Path dir = Path.of(System.getProperty("benchmark.dir", "benchmarks/reports/online-booking"));
         List<Tier> tiers = java.util.Arrays.stream(System.getProperty("benchmark.tiers", "seed-day,S,M").split(","))
                 .map(String::trim).map(Tier::of).toList();
-        OnlineBookingBench.LoadResult load = run(dir, tiers, 20, 8, 400);
+        OnlineBookingBench.LoadResult load = run(dir, tiers, Integer.getInteger("benchmark.grid-repeats", 20), 8, 400);
         assertThat(load.oversold()).isZero();
     }
 
@@ -71,8 +71,8 @@ class OnlineBookingBenchmarkTest {
             }
             long began = System.nanoTime();
             OnlineBookingBench.LatencyRow row = bench.latency(dataset.name(), dataset.day(), gridRepeats);
-            System.out.printf("online booking benchmark: %s done in %.1f s%n", dataset.name(),
-                    (System.nanoTime() - began) / 1e9);
+            System.out.printf("online booking benchmark: %s done in %.1f s: %s%n", dataset.name(),
+                    (System.nanoTime() - began) / 1e9, row);
             assertThat(row.accepted() + row.refused()).isEqualTo(dataset.bookings());
             assertThat(bench.oversold(OnlineBookingBench.restaurantId(dataset.name()))).isZero();
             rows.add(row);
