@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tablesolver.booking")
 record OnlineBookingProperties(
-        @DefaultValue("2.0") double exactBudget,
+        @DefaultValue("0.5") double exactBudget,
         @DefaultValue("4000") int searchNodes,
         @DefaultValue("50000") int exactNodes,
         @DefaultValue("3") int maxAttempts,

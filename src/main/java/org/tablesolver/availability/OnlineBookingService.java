@@ -410,6 +410,9 @@ public class OnlineBookingService {
             try {
                 return attempt.get();
             } catch (ConcurrentChange | DataIntegrityViolationException | PessimisticLockingFailureException e) {
+                if (org.tablesolver.database.SqlStates.isDataError(e)) {
+                    throw e; // bad input (400), not a concurrent change
+                }
                 last = e;
             }
         }

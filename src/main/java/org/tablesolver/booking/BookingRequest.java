@@ -27,7 +27,8 @@ public record BookingRequest(
         @Schema(example = "4") @NotNull @Min(1) @Max(100) Integer partySize,
         @Schema(description = "Optional zone id: a wish", example = "window") String preferredZone,
         @Schema(description = "Optional zone id: a must", example = "garden") String requiredZone,
-        @Schema(description = "Optional, default 0; higher is seated first", example = "0") @Min(0) Integer priority,
+        @Schema(description = "Optional, 0 to 1000, default 0; higher is seated first", example = "0")
+        @Min(0) @Max(1000) Integer priority,
         @Schema(description = "Optional, default false: no solve, confirmation or hold ever moves a pinned booking "
                 + "off its tables") Boolean pinned,
         @Schema(description = "Optional, default false: confirm now (201 CONFIRMED with tables, or 409 with the reason "

@@ -1,6 +1,9 @@
 package org.tablesolver.floorplan;
 
+import java.net.URI;
 import java.util.List;
+
+import org.springframework.http.ResponseEntity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,11 +38,15 @@ class FloorPlanController {
     }
 
     @PutMapping("/{restaurantId}")
-    @Operation(summary = "Create a restaurant or replace its floor plan",
+    @Operation(summary = "Create a restaurant (201) or replace its floor plan (200)",
             description = "409 (nothing changed) when a CONFIRMED or SEATED booking would lose its seating "
                     + "(removed, other member tables, out of service, or too small/large for the party), or when "
                     + "the time zone changes while bookings exist that are not cancelled.")
-    FloorPlan put(@PathVariable String restaurantId, @RequestBody FloorPlan plan) {
-        return service.replace(restaurantId, plan).plan();
+    ResponseEntity<FloorPlan> put(@PathVariable String restaurantId, @RequestBody FloorPlan plan) {
+        FloorPlanService.Replaced replaced = service.replace(restaurantId, plan);
+        if (replaced.created()) {
+            return ResponseEntity.created(URI.create("/api/restaurants/" + restaurantId)).body(replaced.plan());
+        }
+        return ResponseEntity.ok(replaced.plan());
     }
 }

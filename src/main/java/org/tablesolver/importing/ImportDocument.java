@@ -11,8 +11,8 @@ import org.tablesolver.floorplan.FloorPlan;
 /**
  * The body of {@code POST /api/import}, in one of two forms: a single restaurant
  * {@code {"restaurant": {...}, "bookings": [...]}} or several {@code {"restaurants": [{"restaurant": ...,
- * "bookings": ...}, ...]}} (the demo data's form). Any other top-level property, such as {@code "date"}, is
- * ignored.
+ * "bookings": ...}, ...]}} (the demo data's form). A top-level {@code "date"} is allowed and informational;
+ * any other unknown property is refused, as in every request.
  */
 @Schema(description = "Either restaurant + bookings, or restaurants: a list of {restaurant, bookings}")
 public record ImportDocument(
@@ -20,7 +20,13 @@ public record ImportDocument(
         @Schema(description = "PENDING bookings to create (same rules as POST .../bookings)")
         List<@NotNull @Valid BookingRequest> bookings,
         @Schema(description = "Several restaurants at once, instead of restaurant + bookings")
-        List<@NotNull @Valid Restaurant> restaurants) {
+        List<@NotNull @Valid Restaurant> restaurants,
+        @Schema(description = "Optional and informational: the day the document is about (not used)",
+                example = "2026-12-04") java.time.LocalDate date) {
+
+    public ImportDocument(FloorPlan restaurant, List<BookingRequest> bookings, List<Restaurant> restaurants) {
+        this(restaurant, bookings, restaurants, null);
+    }
 
     /** One restaurant of the multi-restaurant form. */
     public record Restaurant(

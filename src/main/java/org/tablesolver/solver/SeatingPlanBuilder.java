@@ -215,15 +215,22 @@ public final class SeatingPlanBuilder {
         return i;
     }
 
+    /**
+     * Marks every pair of seatings that share a physical table, through an index of the seatings on each table:
+     * the work grows with the pairs that really share a table, not with the square of a cluster (a room of
+     * combinations chained table to table is one cluster).
+     */
     private static void markSharedTables(List<Seating> seatings) {
-        Map<Integer, List<Seating>> byCluster = new LinkedHashMap<>();
-        seatings.forEach(seating -> byCluster.computeIfAbsent(seating.getCluster(), c -> new ArrayList<>()).add(seating));
-        for (List<Seating> cluster : byCluster.values()) {
-            for (Seating a : cluster) {
-                for (Seating b : cluster) {
-                    if (a.getTableIds().stream().anyMatch(b.getTableIds()::contains)) {
-                        a.markSharesTableWith(b);
-                    }
+        Map<Integer, List<Seating>> byTable = new LinkedHashMap<>();
+        for (Seating seating : seatings) {
+            for (int table : seating.tableIndexArray()) {
+                byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(seating);
+            }
+        }
+        for (List<Seating> onTable : byTable.values()) {
+            for (Seating a : onTable) {
+                for (Seating b : onTable) {
+                    a.markSharesTableWith(b);
                 }
             }
         }

@@ -8,7 +8,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns JSON that cannot be read into a 400 naming the offending field where there is one. */
 public final class JsonProblems {
@@ -17,8 +19,22 @@ public final class JsonProblems {
     }
 
     public static InvalidRequestException toInvalidRequest(JsonProcessingException ex) {
+        if (ex instanceof UnrecognizedPropertyException unknown) {
+            return new InvalidRequestException(List.of(new FieldProblem(jsonPath(unknown.getPath()),
+                    "is not a property of this request: unknown properties are refused, so that a typo is not "
+                            + "silently ignored")));
+        }
         if (ex instanceof MismatchedInputException mismatch) {
             String expected = "must be " + describe(mismatch.getTargetType());
+            String original = mismatch.getOriginalMessage();
+            if (original != null && (original.contains("must not contain control characters")
+                    || original.contains("must be in the years"))) {
+                expected = original.substring(original.lastIndexOf(": ") + 2);
+            } else if (mismatch.getTargetType() == LocalDateTime.class && ex instanceof InvalidFormatException format
+                    && format.getValue() instanceof String text && (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$"))) {
+                expected = "must be a local date-time without an offset or Z: times are local to the restaurant "
+                        + "(its timeZone), e.g. 2026-12-04T19:30:00";
+            }
             if (!mismatch.getPath().isEmpty()) {
                 String field = jsonPath(mismatch.getPath());
                 return new InvalidRequestException(List.of(new FieldProblem(field, expected)));

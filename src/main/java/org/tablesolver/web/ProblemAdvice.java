@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.tablesolver.database.SqlStates;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataIntegrityViolationException.class, PessimisticLockingFailureException.class,
             TransientDataAccessException.class})
     ResponseEntity<Object> concurrentChange(Exception ex) {
+        if (SqlStates.isDataError(ex)) {
+            return ProblemResponses.entity(HttpStatus.BAD_REQUEST, "A value of the request cannot be stored (out of "
+                    + "range, or text with characters the database refuses); nothing was changed.", List.of(), null);
+        }
         log.info("Request refused by a database constraint or lock: {}", ex.getMessage());
         return ProblemResponses.entity(HttpStatus.CONFLICT,
                 "The change conflicts with the data stored (possibly by a concurrent request); nothing was changed.",

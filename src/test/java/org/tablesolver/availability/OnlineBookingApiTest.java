@@ -53,7 +53,7 @@ class OnlineBookingApiTest extends SolvingTest {
 
     @BeforeEach
     void restaurant() {
-        assertThat(api.put(R, planWithRules()).status()).isEqualTo(200);
+        assertThat(api.put(R, planWithRules()).status()).as("created").isEqualTo(201);
     }
 
     /** A CONFIRMED booking at a seating chosen by the test (as a host or an earlier solve would have left it). */

@@ -45,7 +45,7 @@ class BookingApiTest {
     @BeforeEach
     void restaurant() {
         db.clean();
-        assertThat(api.put("/api/restaurants/r1", plan()).status()).isEqualTo(200);
+        assertThat(api.put("/api/restaurants/r1", plan()).status()).as("created").isEqualTo(201);
     }
 
     @Test

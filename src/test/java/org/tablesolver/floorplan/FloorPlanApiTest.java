@@ -41,7 +41,9 @@ class FloorPlanApiTest {
     @Test
     void putCreatesAndGetReturnsThePlan() {
         Api.Response put = api.put("/api/restaurants/r1", plan());
-        assertThat(put.status()).isEqualTo(200);
+        assertThat(put.status()).as("created").isEqualTo(201);
+        assertThat(put.headers().firstValue("Location")).hasValue("/api/restaurants/r1");
+        assertThat(api.put("/api/restaurants/r1", plan()).status()).as("replaced").isEqualTo(200);
         assertThat(put.json().path("id").asText()).isEqualTo("r1");
         assertThat(put.json().path("tables")).hasSize(4);
         assertThat(put.json().path("tables").get(0).path("inService").asBoolean()).isTrue();
@@ -144,12 +146,14 @@ class FloorPlanApiTest {
     }
 
     @Test
-    void unknownPropertiesAreIgnored() {
+    void unknownPropertiesAreRefused() {
+        Map<String, List<String>> before = db.snapshot();
         ObjectNode withExtras = plan();
-        withExtras.put("colour", "blue");
         table(withExtras, 0).put("shape", "round");
-        assertThat(api.put("/api/restaurants/r1", withExtras).status()).isEqualTo(200);
-        assertThat(api.get("/api/restaurants/r1").json().has("colour")).isFalse();
+        assertRefused(api.put("/api/restaurants/r1", withExtras), 400, "tables[0].shape", db, before);
+        withExtras = plan();
+        withExtras.put("colour", "blue");
+        assertRefused(api.put("/api/restaurants/r1", withExtras), 400, "colour", db, before);
     }
 
     static Stream<Arguments> strandingChanges() {

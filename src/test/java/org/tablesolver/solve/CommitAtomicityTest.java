@@ -39,7 +39,7 @@ class CommitAtomicityTest extends SolvingTest {
 
     @BeforeEach
     void day() {
-        assertThat(api.put("/api/restaurants/r1", plan()).status()).isEqualTo(200);
+        assertThat(api.put("/api/restaurants/r1", plan()).status()).as("created").isEqualTo(201);
         for (String[] b : List.of(new String[] {"b1", "19:00", "2"}, new String[] {"b2", "19:00", "4"},
                 new String[] {"b3", "19:00", "6"}, new String[] {"b4", "12:00", "7"})) {
             assertThat(api.post("/api/restaurants/r1/bookings", booking(b[0], b[1], Integer.parseInt(b[2]))).status())

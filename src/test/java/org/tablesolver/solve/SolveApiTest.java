@@ -35,7 +35,7 @@ class SolveApiTest extends SolvingTest {
 
     @BeforeEach
     void restaurant() {
-        assertThat(api.put("/api/restaurants/r1", plan()).status()).isEqualTo(200);
+        assertThat(api.put("/api/restaurants/r1", plan()).status()).as("created").isEqualTo(201);
     }
 
     void book(String id, String time, int partySize) {

@@ -23,7 +23,7 @@ class SolveModesTest extends SolvingTest {
 
     @BeforeEach
     void restaurant() {
-        assertThat(api.put("/api/restaurants/r1", plan()).status()).isEqualTo(200);
+        assertThat(api.put("/api/restaurants/r1", plan()).status()).as("created").isEqualTo(201);
     }
 
     void book(String id, String time, int partySize) {
@@ -76,7 +76,7 @@ class SolveModesTest extends SolvingTest {
 
     @Test
     void reoptimizeMovesConfirmedBookingsToSeatMoreButNeverUnseatsOrMovesSeatedOnes() {
-        assertThat(api.put("/api/restaurants/r1", reshufflePlan()).status()).isEqualTo(200);
+        assertThat(api.put("/api/restaurants/r1", reshufflePlan()).status()).as("replaced").isEqualTo(200);
         // A holds P at 19:00, where the party of 10 (C) needs it; E sits on P at noon, just as badly placed,
         // but E's guests are at the table.
         book(booking("A", "19:00", 2).put("preferredZone", "window"));
@@ -175,7 +175,7 @@ class SolveModesTest extends SolvingTest {
     void anOutOfServiceTableSeatsNobody() {
         ObjectNode plan = plan();
         ((ObjectNode) plan.path("tables").get(0)).put("inService", false);
-        assertThat(api.put("/api/restaurants/r1", plan).status()).isEqualTo(200);
+        assertThat(api.put("/api/restaurants/r1", plan).status()).as("replaced").isEqualTo(200);
         book("solo", "12:00", 1);
         book("pair", "12:00", 2);
         JsonNode result = solve("PENDING_ONLY").json();
