@@ -188,6 +188,7 @@ public class OnlineBookingService {
             if (existing.isPresent()) {
                 return new ConfirmedBooking(existing.get(), List.of(), false);
             }
+            bookingService.checkDayNotFull(restaurantId, complete, "");
             CapacityHoldRow hold = complete.holdId() == null ? null : holdToTakeOver(restaurantId, complete);
             LoadedDay day = dayLoader.readInTransaction(key, plan);
             SlotJudge judge = new SlotJudge(plan, day, properties.budget(),

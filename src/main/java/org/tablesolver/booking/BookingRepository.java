@@ -62,6 +62,12 @@ public class BookingRepository {
                 .list();
     }
 
+    /** How many bookings (any status) a restaurant-day has. */
+    public int countDay(String restaurantId, LocalDate date) {
+        return jdbc.sql("select count(*) from booking where restaurant_id = :r and service_date = :date")
+                .param("r", restaurantId).param("date", date).query(Integer.class).single();
+    }
+
     /** Inserts a PENDING booking unless the id exists; true when inserted. */
     boolean insertIfAbsent(String restaurantId, String id, BookingRequest request, Instant startsAt) {
         return insertIfAbsent(restaurantId, id, request, startsAt, BookingStatus.PENDING);

@@ -55,10 +55,22 @@ public class BookingService {
 
         String id = complete.id() != null ? complete.id() : UUID.randomUUID().toString();
         Instant startsAt = LocalTimes.toInstant(complete.start(), plan.zoneId());
+        checkDayNotFull(restaurantId, complete, pathPrefix);
         if (bookings.insertIfAbsent(restaurantId, id, complete, startsAt)) {
             return new Created(bookings.find(restaurantId, id).orElseThrow(), true);
         }
         return new Created(existing(restaurantId, complete, pathPrefix).orElseThrow(), false);
+    }
+
+    /** 400 naming {@code date} when the restaurant-day already holds the most bookings the limits allow. */
+    public void checkDayNotFull(String restaurantId, BookingRequest request, String pathPrefix) {
+        int max = floorPlans.limits().maxBookingsPerDay();
+        if (bookings.countDay(restaurantId, request.date()) >= max
+                && (request.id() == null || bookings.find(restaurantId, request.id()).isEmpty())) {
+            throw new org.tablesolver.web.InvalidRequestException(Problems.path(pathPrefix, "date"),
+                    "the restaurant-day already has " + max + " bookings, the most allowed "
+                            + "(tablesolver.limits.max-bookings-per-day)");
+        }
     }
 
     /**

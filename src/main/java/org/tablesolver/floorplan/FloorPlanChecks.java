@@ -17,7 +17,22 @@ final class FloorPlanChecks {
     private FloorPlanChecks() {
     }
 
-    static void check(FloorPlan plan, String prefix, Problems problems) {
+    static void check(FloorPlan plan, String prefix, Problems problems, Limits limits) {
+        if (!problems.check(plan.tables().size() <= limits.maxTables(), Problems.path(prefix, "tables"),
+                "at most " + limits.maxTables() + " tables per restaurant (tablesolver.limits.max-tables)")
+                | !problems.check(plan.combinations() == null || plan.combinations().size() <= limits.maxCombinations(),
+                Problems.path(prefix, "combinations"), "at most " + limits.maxCombinations()
+                        + " combinations per restaurant (tablesolver.limits.max-combinations)")) {
+            return;
+        }
+        if (plan.combinations() != null) {
+            for (int i = 0; i < plan.combinations().size(); i++) {
+                problems.check(plan.combinations().get(i).tables().size() <= limits.maxTablesPerCombination(),
+                        Problems.path(prefix, "combinations[" + i + "].tables"), "at most "
+                                + limits.maxTablesPerCombination() + " tables per combination "
+                                + "(tablesolver.limits.max-tables-per-combination)");
+            }
+        }
         problems.check(ZoneId.getAvailableZoneIds().contains(plan.timeZone()), Problems.path(prefix, "timeZone"),
                 "'" + plan.timeZone() + "' is not an IANA time zone (e.g. Europe/London)");
 

@@ -23,14 +23,22 @@ import org.tablesolver.web.RequestValidator;
  * and {@link #replace} (PUT and import).
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(Limits.class)
 public class FloorPlanService {
 
     private final FloorPlanRepository repository;
     private final RequestValidator validator;
+    private final Limits limits;
 
-    FloorPlanService(FloorPlanRepository repository, RequestValidator validator) {
+    FloorPlanService(FloorPlanRepository repository, RequestValidator validator, Limits limits) {
         this.repository = repository;
         this.validator = validator;
+        this.limits = limits;
+    }
+
+    /** The size limits of the input. */
+    public Limits limits() {
+        return limits;
     }
 
     /** The restaurant's floor plan as stored, lists in the client's order; empty for an unknown id. */
@@ -64,7 +72,7 @@ public class FloorPlanService {
     public void validate(FloorPlan plan, String pathPrefix) {
         validator.validate(plan, pathPrefix);
         Problems problems = new Problems();
-        FloorPlanChecks.check(plan, pathPrefix, problems);
+        FloorPlanChecks.check(plan, pathPrefix, problems, limits);
         problems.throwIfAny();
     }
 
