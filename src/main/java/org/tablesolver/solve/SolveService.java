@@ -86,8 +86,8 @@ public class SolveService implements DisposableBean {
         floorPlans.find(restaurantId).orElseThrow(() -> NotFoundException.restaurant(restaurantId));
         String configName = config == null ? properties.defaultConfig() : config;
         try {
-            seatingSolver.configs().load(configName);
-        } catch (SolverConfigs.UnknownSolverConfigException e) {
+            seatingSolver.factory(configName);
+        } catch (SolverConfigs.UnknownSolverConfigException | SolverConfigs.InvalidSolverConfigException e) {
             throw new InvalidRequestException("config", e.getMessage());
         }
         SolveJob job = new SolveJob(UUID.randomUUID().toString(), new DayKey(restaurantId, date),

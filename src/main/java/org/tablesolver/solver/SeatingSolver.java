@@ -23,7 +23,7 @@ public class SeatingSolver {
     private static final List<String> LEVELS = List.of("hard", "seated bookings", "seated guests", "preferences");
 
     private final SolverConfigs configs;
-    private final Map<String, SolverFactory<SeatingPlan>> factories = new ConcurrentHashMap<>();
+    private final Map<String, Built> factories = new ConcurrentHashMap<>();
 
     public SeatingSolver(SolverConfigs configs) {
         this.configs = configs;
@@ -40,7 +40,36 @@ public class SeatingSolver {
      * @throws SolverConfigs.UnknownSolverConfigException when no configuration has that name
      */
     public Solver<SeatingPlan> newSolver(String configName) {
-        return factories.computeIfAbsent(configName, name -> SolverFactory.create(configs.load(name))).buildSolver();
+        return factory(configName).buildSolver();
+    }
+
+    /**
+     * The solver factory of a configuration, built again when its file in the configuration folder changed since
+     * (so an edited configuration takes effect on the next solve).
+     *
+     * @throws SolverConfigs.UnknownSolverConfigException when no configuration has that name
+     * @throws SolverConfigs.InvalidSolverConfigException when it does not parse or does not build a solver
+     */
+    public SolverFactory<SeatingPlan> factory(String configName) {
+        String version = configs.version(configName);
+        Built built = factories.compute(configName, (name, known) -> known != null && known.version().equals(version)
+                ? known : new Built(version, build(name)));
+        return built.factory();
+    }
+
+    private SolverFactory<SeatingPlan> build(String name) {
+        try {
+            SolverFactory<SeatingPlan> factory = SolverFactory.create(configs.load(name));
+            factory.buildSolver();
+            return factory;
+        } catch (SolverConfigs.UnknownSolverConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SolverConfigs.InvalidSolverConfigException(name, e);
+        }
+    }
+
+    private record Built(String version, SolverFactory<SeatingPlan> factory) {
     }
 
     /** Solves a day in the calling thread with a named configuration and reports on the result. */
@@ -80,7 +109,7 @@ public class SeatingSolver {
     }
 
     private SolverFactory<SeatingPlan> factory() {
-        return factories.computeIfAbsent(SolverConfigs.DEFAULT, name -> SolverFactory.create(configs.load(name)));
+        return factory(SolverConfigs.DEFAULT);
     }
 
     private static List<PlanReport.ConstraintSummary> summaries(ScoreAnalysis<BendableLongScore> analysis) {

@@ -49,6 +49,30 @@ public final class SolverConfigs {
         throw new UnknownSolverConfigException(name, available());
     }
 
+    /**
+     * What identifies the configuration's current content: the file's modification time and size in the folder,
+     * or "packaged" for the copy in the jar (which cannot change while running).
+     *
+     * @throws UnknownSolverConfigException when no configuration has that name
+     */
+    public String version(String name) {
+        if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
+            throw new UnknownSolverConfigException(name, available());
+        }
+        Path file = directory.resolve(name + ".xml");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (SolverConfigs.class.getClassLoader().getResource(PACKAGED + name + ".xml") != null) {
+            return "packaged";
+        }
+        throw new UnknownSolverConfigException(name, available());
+    }
+
     /** Names of every configuration that {@link #load} accepts, sorted. */
     public List<String> available() {
         TreeSet<String> names = new TreeSet<>();
@@ -75,6 +99,23 @@ public final class SolverConfigs {
 
     public Path directory() {
         return directory;
+    }
+
+    /** A configuration that does not parse, or does not build a solver. */
+    public static final class InvalidSolverConfigException extends RuntimeException {
+
+        InvalidSolverConfigException(String name, RuntimeException cause) {
+            super("Solver configuration '" + name + "' cannot be used: " + rootMessage(cause), cause);
+        }
+
+        private static String rootMessage(Throwable cause) {
+            Throwable root = cause;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            return message.length() > 500 ? message.substring(0, 500) + "..." : message;
+        }
     }
 
     /** Asked for a configuration that does not exist. */
