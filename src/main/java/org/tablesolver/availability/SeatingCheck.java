@@ -67,10 +67,12 @@ public final class SeatingCheck {
     public record Budget(int searchNodes, int maxChainDepth, int exactNodes, double exactDeterministicSeconds) {
         public static final Budget DEFAULT = new Budget(4000, 3, 50_000, 5.0);
 
-        /** A smaller budget: for looking for alternatives, where a start that is not proven is just not offered. */
+        /**
+         * The budget for looking for alternatives: only a quick "yes" counts there (a start that is not found
+         * available is just not offered), so no time goes into proving a "no": no CP-SAT, a short search.
+         */
         public Budget forAlternatives() {
-            return new Budget(searchNodes, maxChainDepth, Math.min(exactNodes, 2_000),
-                    Math.min(exactDeterministicSeconds, 0.05));
+            return new Budget(searchNodes, maxChainDepth, Math.min(exactNodes, 2_000), 0);
         }
     }
 
@@ -232,14 +234,19 @@ public final class SeatingCheck {
                 break;
             }
         }
+        // A budget without CP-SAT time asks only for a "yes" when it is quick to find (alternatives of a refusal).
+        boolean yesOnly = budget.exactDeterministicSeconds() <= 0;
+        if (!yesOnly && provenFullNearby()) {
+            return infeasible(Method.EXACT);
+        }
         // The chronological search is quickest on restaurant-sized components; on large ones CP-SAT's
         // propagation wins, so the search gets only a short try there.
         int searchBudget = component.size() <= LARGE_COMPONENT ? budget.exactNodes()
                 : Math.min(budget.exactNodes(), 1_000);
         ExactSeating.Result exact = ChronologicalSearch.solve(component, domains, currentSeatings(),
                 context.fixedByTable.size(), searchBudget);
-        if (exact.outcome() == Outcome.UNKNOWN
-                || exact.outcome() == Outcome.FEASIBLE && minimizeMoves && movesIn(exact.seatings()) > 0) {
+        if (!yesOnly && (exact.outcome() == Outcome.UNKNOWN
+                || exact.outcome() == Outcome.FEASIBLE && minimizeMoves && movesIn(exact.seatings()) > 0)) {
             // CP-SAT decides what the search could not, and for a confirmation finds the fewest moves.
             ExactSeating.Result exactByCpSat = ExactSeating.solve(component, domains, currentSeatings(), candidate,
                     minimizeMoves, budget.exactDeterministicSeconds());
@@ -381,6 +388,34 @@ public final class SeatingCheck {
             assigned.putAll(saved);
             if (nodes > budget.searchNodes()) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A quick proof of "no" on part of the day: the parties whose stay overlaps the new party's, then those within
+     * an hour of it. Leaving parties out only makes seating easier, so if even that part cannot be seated, the
+     * whole cannot (a "yes" of a part proves nothing, and the check goes on with the whole component).
+     */
+    private boolean provenFullNearby() {
+        for (int margin : new int[] {0, 60}) {
+            List<PlannedBooking> part = new ArrayList<>();
+            for (PlannedBooking booking : component) {
+                if (booking.overlaps(candidate.getStart() - margin, candidate.getEnd() + margin)) {
+                    part.add(booking);
+                }
+            }
+            if (part.size() == component.size()) {
+                return false;
+            }
+            ExactSeating.Result result = part.size() <= LARGE_COMPONENT
+                    ? ChronologicalSearch.solve(part, domains, currentSeatings(), context.fixedByTable.size(),
+                    Math.min(budget.exactNodes(), 5_000))
+                    : ExactSeating.solve(part, domains, currentSeatings(), candidate, false,
+                    Math.min(budget.exactDeterministicSeconds(), 0.05));
+            if (result.outcome() == Outcome.INFEASIBLE) {
+                return true;
             }
         }
         return false;
