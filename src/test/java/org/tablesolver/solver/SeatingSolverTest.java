@@ -34,11 +34,7 @@ class SeatingSolverTest {
     void fullAssertFindsNoScoreCorruption(SolveMode mode) {
         // FULL_ASSERT recalculates the score from scratch after every move and compares it with the
         // incremental one; it also checks undo moves. Short runs, every move type of the default.
-        SolverConfig config = configs.load(SolverConfigs.DEFAULT).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
-        config.getPhaseConfigList().stream()
-                .filter(LocalSearchPhaseConfig.class::isInstance)
-                .forEach(phase -> phase.setTerminationConfig(new TerminationConfig().withStepCountLimit(400)));
-        SolverFactory<SeatingPlan> factory = SolverFactory.create(config);
+        SolverFactory<SeatingPlan> factory = fullAssert(400);
         for (long seed = 1; seed <= 4; seed++) {
             SeatingPlan solved = factory.buildSolver().solve(SeatingPlanBuilder.build(RandomDays.busyDay(seed, 6, 24), mode));
             assertThat(solved.getScore().isFeasible()).as("seed %d", seed).isTrue();
@@ -48,11 +44,7 @@ class SeatingSolverTest {
     @ParameterizedTest
     @EnumSource(SolveMode.class)
     void fullAssertWithPacingPinsAndCapacityHolds(SolveMode mode) {
-        SolverConfig config = configs.load(SolverConfigs.DEFAULT).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
-        config.getPhaseConfigList().stream()
-                .filter(LocalSearchPhaseConfig.class::isInstance)
-                .forEach(phase -> phase.setTerminationConfig(new TerminationConfig().withStepCountLimit(300)));
-        SolverFactory<SeatingPlan> factory = SolverFactory.create(config);
+        SolverFactory<SeatingPlan> factory = fullAssert(300);
         for (long seed = 1; seed <= 3; seed++) {
             SeatingPlan solved = factory.buildSolver()
                     .solve(SeatingPlanBuilder.build(RandomDays.busyDayWithRules(seed, 6, 24, 6), mode));
@@ -90,6 +82,15 @@ class SeatingSolverTest {
                 assertThat(report.unseatedBookings()).noneMatch(u -> u.bookingId().startsWith("hold:"));
             }
         }
+    }
+
+    /** The default configuration under FULL_ASSERT, its local search cut to {@code steps} steps. */
+    private SolverFactory<SeatingPlan> fullAssert(int steps) {
+        SolverConfig config = configs.load(SolverConfigs.DEFAULT).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
+        config.getPhaseConfigList().stream()
+                .filter(LocalSearchPhaseConfig.class::isInstance)
+                .forEach(phase -> phase.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps)));
+        return SolverFactory.create(config);
     }
 
     @Test
