@@ -125,7 +125,7 @@ final class ChronologicalSearch {
                                      Map<PlannedBooking, Seating> current, int tableCount, int nodeLimit) {
         ChronologicalSearch search = new ChronologicalSearch(parties, domains, current, tableCount, nodeLimit);
         try {
-            if (!search.futureStillSeatable(0) || search.place(0) != null) {
+            if (!search.rootStillSeatable() || search.place(0) != null) {
                 return new ExactSeating.Result(SeatingCheck.Outcome.INFEASIBLE, Map.of());
             }
         } catch (OutOfBudget e) {
@@ -145,35 +145,17 @@ final class ChronologicalSearch {
     }
 
     /**
-     * Forward check: every party from {@code from} on still has a seating whose tables are free by its arrival.
-     * Tables only ever become free later as the search goes deeper, so a party without one now never gets one.
-     * At the root also Hall's condition at every arrival ({@link #matchable}).
+     * The checks before the search: every party has a seating, and Hall's condition holds at every arrival
+     * ({@link #matchable}). The matchings run at the root only: deeper they cost more than they prune (measured
+     * on the seed day).
      */
-    private boolean futureStillSeatable(int from) {
-        for (int j = from; j < parties.size(); j++) {
-            int arrival = parties.get(j).getStart();
-            // The matchings at the root only: deeper they cost more than they prune (measured on the seed day).
-            if (from == 0 && (j == 0 || arrival != parties.get(j - 1).getStart())) {
-                if (!matchable(from, j)) {
-                    return false;
-                }
-            }
-            boolean any = false;
-            for (Seating seating : options.get(j)) {
-                boolean free = true;
-                for (int table : seating.getTableIndexes()) {
-                    free &= freeFrom[table] <= arrival;
-                }
-                if (free) {
-                    any = true;
-                    break;
-                }
-            }
-            if (!any) {
+    private boolean rootStillSeatable() {
+        for (int j = 0; j < parties.size(); j++) {
+            if ((j == 0 || parties.get(j).getStart() != parties.get(j - 1).getStart()) && !matchable(0, j)) {
                 return false;
             }
         }
-        return true;
+        return stillSeatableUntil(0, Integer.MAX_VALUE) == null;
     }
 
     /**

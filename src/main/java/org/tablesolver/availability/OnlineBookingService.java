@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +188,7 @@ public class OnlineBookingService {
                 return new ConfirmedBooking(existing.get(), List.of(), false);
             }
             bookingService.checkDayNotFull(restaurantId, complete, "");
-            CapacityHoldRow hold = complete.holdId() == null ? null : holdToTakeOver(restaurantId, complete);
+            CapacityHoldRow hold = complete.holdId() == null ? null : holdToTakeOver(plan, complete);
             LoadedDay day = dayLoader.readInTransaction(key, plan);
             SlotJudge judge = new SlotJudge(plan, day, properties.budget(),
                     hold == null ? null : LoadedDay.HOLD_PREFIX + hold.id());
@@ -257,15 +256,16 @@ public class OnlineBookingService {
     // ************************************************************************
 
     /**
-     * Admits a capacity hold inside the caller's transaction, which must hold the day's lock: 409 like a
+     * Admits a capacity hold inside the caller's transaction, which must hold the day's lock and the plan's
+     * {@link FloorPlanService#lockForBookingWrite} lock (it passes the plan that gave it): 409 like a
      * refused confirmation when the slot is not available. When the hold fits only after a reshuffle, the moves
      * of confirmed bookings are written now (version + 1 each), as for a confirmation: so every capacity hold
      * always fits on tables that are free, and a solve that keeps confirmed bookings where they are can still
      * seat every hold.
      */
-    public void admitCapacityHold(String restaurantId, LocalDate date, LocalDateTime start, int partySize,
+    public void admitCapacityHold(FloorPlan plan, LocalDate date, LocalDateTime start, int partySize,
                                   int durationMinutes, String zone) {
-        FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
+        String restaurantId = plan.id();
         LoadedDay day = dayLoader.readInTransaction(new DayKey(restaurantId, date), plan);
         SlotJudge judge = new SlotJudge(plan, day, properties.budget(), null);
         SlotJudge.Party party = new SlotJudge.Party(partySize, durationMinutes, zone, null);
@@ -296,7 +296,8 @@ public class OnlineBookingService {
     }
 
     /** The hold a booking takes over: 404 unknown, 409 HOLD_EXPIRED, 400 when the booking does not fit inside it. */
-    private CapacityHoldRow holdToTakeOver(String restaurantId, BookingRequest request) {
+    private CapacityHoldRow holdToTakeOver(FloorPlan plan, BookingRequest request) {
+        String restaurantId = plan.id();
         CapacityHoldRow hold = jdbc.sql("""
                         select id, service_date, lower(held) as held_from, party_size, duration_minutes, zone_id,
                                expires_at > now() as active
@@ -318,7 +319,7 @@ public class OnlineBookingService {
         }
         Problems problems = new Problems();
         problems.check(request.date().equals(hold.date()), "date", "must be the hold's service date " + hold.date());
-        Instant start = LocalTimes.toInstant(request.start(), floorPlans.get(restaurantId).zoneId());
+        Instant start = LocalTimes.toInstant(request.start(), plan.zoneId());
         problems.check(hold.start().equals(start), "start", "must be the hold's start");
         problems.check(request.partySize() <= hold.partySize(), "partySize",
                 "must be at most the hold's party of " + hold.partySize());
@@ -421,7 +422,4 @@ public class OnlineBookingService {
                 + "); nothing was written. Try again.");
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

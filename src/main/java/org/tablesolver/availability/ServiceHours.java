@@ -22,6 +22,7 @@ final class ServiceHours {
     private final LocalDate date;
     private final int slotMinutes;
     private final List<FloorPlan.ServicePeriod> periods;
+    private final boolean anyPeriods;
 
     ServiceHours(FloorPlan plan, LocalDate date) {
         this.date = date;
@@ -32,8 +33,6 @@ final class ServiceHours {
         this.periods = all.stream().filter(period -> period.days().contains(day)).toList();
         this.anyPeriods = !all.isEmpty();
     }
-
-    private final boolean anyPeriods;
 
     /** True when the floor plan has service periods at all (then only their hours take bookings). */
     boolean restricted() {

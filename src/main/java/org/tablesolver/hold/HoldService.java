@@ -88,7 +88,7 @@ class HoldService {
         if (table == null) {
             int duration = OnlineBookingService.duration(plan, request.partySize(), request.durationMinutes(),
                     "durationMinutes");
-            online.admitCapacityHold(restaurantId, date, request.start(), request.partySize(), duration,
+            online.admitCapacityHold(plan, date, request.start(), request.partySize(), duration,
                     request.zone());
             Instant end = start.plusSeconds(60L * (duration + plan.turnoverBufferMinutes()));
             String id = UUID.randomUUID().toString();
