@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tablesolver.web.Statuses;
 
 @RestController
 @RequestMapping("/api/restaurants/{restaurantId}")
@@ -44,6 +45,7 @@ class AvailabilityController {
     @Operation(summary = "Confirm a PENDING booking now",
             description = "200 CONFIRMED with its tables and the bookings moved to make room; 409 with code and "
                     + "alternatives when it cannot be seated (it stays PENDING). Already CONFIRMED or SEATED: 200 as is.")
+    @Statuses(body = ConfirmedBooking.class, errors = 409)
     ConfirmedBooking confirm(@PathVariable String restaurantId, @PathVariable String bookingId) {
         return service.confirmExisting(restaurantId, bookingId);
     }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tablesolver.web.Statuses;
 
 @RestController
 @RequestMapping("/api/restaurants/{restaurantId}")
@@ -39,6 +40,7 @@ class BookingController {
                     + "CONFIRMED with its tables and \"moved\" (other bookings given other tables to make room), or "
                     + "409 with code and alternatives, nothing written. With holdId (and confirm) the capacity hold "
                     + "becomes the booking.")
+    @Statuses(success = {200, 201}, body = ConfirmedBooking.class, errors = 409)
     ResponseEntity<?> create(@PathVariable String restaurantId, @RequestBody BookingRequest request) {
         if (request.confirmOrDefault() || request.holdId() != null) {
             ConfirmedBooking result = online.createConfirmed(restaurantId, request);
@@ -68,12 +70,14 @@ class BookingController {
     @Operation(summary = "Cancel a booking",
             description = "200 with the CANCELLED booking, its tables released; cancelling again is a no-op 200. "
                     + "A SEATED booking cannot be cancelled: 409.")
+    @Statuses(errors = 409)
     Booking cancel(@PathVariable String restaurantId, @PathVariable String bookingId) {
         return service.cancel(restaurantId, bookingId);
     }
 
     @PostMapping("/bookings/{bookingId}/seat")
     @Operation(summary = "Seat a CONFIRMED booking (the guests arrived)", description = "Any other status: 409.")
+    @Statuses(errors = 409)
     Booking seat(@PathVariable String restaurantId, @PathVariable String bookingId) {
         return service.seat(restaurantId, bookingId);
     }

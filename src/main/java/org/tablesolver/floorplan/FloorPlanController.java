@@ -3,6 +3,7 @@ package org.tablesolver.floorplan;
 import java.net.URI;
 import java.util.List;
 
+import org.tablesolver.security.RestaurantAccess;
 import org.springframework.http.ResponseEntity;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tablesolver.web.Statuses;
 
 @RestController
 @RequestMapping("/api/restaurants")
@@ -28,7 +30,7 @@ class FloorPlanController {
     @GetMapping
     @Operation(summary = "List restaurants")
     List<RestaurantSummary> list() {
-        return service.list();
+        return service.list().stream().filter(restaurant -> RestaurantAccess.allows(restaurant.id())).toList();
     }
 
     @GetMapping("/{restaurantId}")
@@ -42,6 +44,7 @@ class FloorPlanController {
             description = "409 (nothing changed) when a CONFIRMED or SEATED booking would lose its seating "
                     + "(removed, other member tables, out of service, or too small/large for the party), or when "
                     + "the time zone changes while bookings exist that are not cancelled.")
+    @Statuses(success = {200, 201}, errors = 409)
     ResponseEntity<FloorPlan> put(@PathVariable String restaurantId, @RequestBody FloorPlan plan) {
         FloorPlanService.Replaced replaced = service.replace(restaurantId, plan);
         if (replaced.created()) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tablesolver.web.Statuses;
 
 @RestController
 @RequestMapping("/api/restaurants/{restaurantId}/holds")
@@ -28,6 +29,7 @@ class HoldController {
     @PostMapping
     @Operation(summary = "Hold a table for a few minutes",
             description = "409 when the table is out of service, assigned or held at that time.")
+    @Statuses(success = 201, errors = 409)
     ResponseEntity<Hold> place(@PathVariable String restaurantId, @RequestBody HoldRequest request) {
         Hold hold = service.place(restaurantId, request);
         return ResponseEntity.created(URI.create("/api/restaurants/" + restaurantId + "/holds/" + hold.id()))
@@ -42,6 +44,7 @@ class HoldController {
 
     @DeleteMapping("/{holdId}")
     @Operation(summary = "Release a hold", description = "204; 404 when unknown or already expired.")
+    @Statuses(success = 204)
     ResponseEntity<Void> release(@PathVariable String restaurantId, @PathVariable String holdId) {
         service.release(restaurantId, holdId);
         return ResponseEntity.noContent().build();

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.tablesolver.web.Statuses;
 
 @RestController
 @Tag(name = "Import")
@@ -22,6 +23,7 @@ class ImportController {
                     + "{\"restaurants\": [{\"restaurant\": ..., \"bookings\": ...}, ...]}; other top-level "
                     + "properties (e.g. \"date\") are ignored. Same rules as PUT /api/restaurants/{id} and "
                     + "POST .../bookings; any refusal changes nothing.")
+    @Statuses(errors = 409)
     ImportResult importDocument(@RequestBody ImportDocument document) {
         return service.importDocument(document);
     }

@@ -29,6 +29,7 @@ public record ImportDocument(
     }
 
     /** One restaurant of the multi-restaurant form. */
+    @Schema(name = "ImportRestaurant")
     public record Restaurant(
             @NotNull @Valid FloorPlan restaurant,
             List<@NotNull @Valid BookingRequest> bookings) {

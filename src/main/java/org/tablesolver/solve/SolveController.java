@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.tablesolver.security.RestaurantAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tablesolver.web.Statuses;
 
 @RestController
 @Tag(name = "Solving", description = "Seat a restaurant's day: load, solve, commit all or nothing")
@@ -32,6 +34,7 @@ class SolveController {
             description = "Default: waits and answers 200 with the COMMITTED solve; 409 when it kept conflicting "
                     + "with concurrent changes (the day unchanged). With wait=false: 202 and Location "
                     + "/api/solves/{solveId} at once.")
+    @Statuses(success = {200, 202}, errors = {409, 500})
     ResponseEntity<SolveView> solve(@PathVariable String restaurantId,
                                     @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                     @RequestParam(defaultValue = "true") boolean wait,
@@ -52,7 +55,7 @@ class SolveController {
     @GetMapping("/api/solves/{solveId}")
     @Operation(summary = "A solve: status, best score so far and elapsed time; the full result once committed")
     SolveView get(@PathVariable String solveId) {
-        return service.find(solveId).orElseThrow(() -> SolveService.unknownSolve(solveId));
+        return visible(solveId);
     }
 
     @DeleteMapping("/api/solves/{solveId}")
@@ -60,7 +63,15 @@ class SolveController {
             description = "A running solve stops and commits its best plan so far (discard=true: commits nothing); "
                     + "a queued one is cancelled. Answers the solve once it ended; a finished solve is unchanged.")
     SolveView stop(@PathVariable String solveId, @RequestParam(defaultValue = "false") boolean discard) {
+        visible(solveId);
         return service.stop(solveId, discard);
+    }
+
+    /** The solve, when it exists (404) and the request's key may see its restaurant (403). */
+    private SolveView visible(String solveId) {
+        SolveView solve = service.find(solveId).orElseThrow(() -> SolveService.unknownSolve(solveId));
+        RestaurantAccess.check(solve.restaurantId(), "solveId");
+        return solve;
     }
 
     @GetMapping("/api/solves")
@@ -68,6 +79,9 @@ class SolveController {
     List<SolveRun> list(@RequestParam(required = false) String restaurantId,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                         @RequestParam(defaultValue = "100") int limit) {
-        return service.list(restaurantId, date, limit);
+        if (restaurantId != null) {
+            RestaurantAccess.check(restaurantId, "restaurantId");
+        }
+        return service.list(restaurantId, RestaurantAccess.visibleRestaurants(), date, limit);
     }
 }

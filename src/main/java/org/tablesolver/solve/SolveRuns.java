@@ -53,15 +53,18 @@ class SolveRuns {
     }
 
     /** The latest solves first; both filters are optional. */
-    List<SolveRun> list(String restaurantId, LocalDate date, int limit) {
+    List<SolveRun> list(String restaurantId, List<String> restaurants, LocalDate date, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                         from solve_run
                         where (cast(:r as text) is null or restaurant_id = :r)
+                          and (cast(:rs as text[]) is null or restaurant_id = any(cast(:rs as text[])))
                           and (cast(:date as date) is null or service_date = :date)
                         order by requested_at desc, id
                         limit :limit
                         """)
-                .param("r", restaurantId).param("date", date).param("limit", limit)
+                .param("r", restaurantId)
+                .param("rs", restaurants == null ? null : restaurants.toArray(String[]::new))
+                .param("date", date).param("limit", limit)
                 .query(SolveRuns::run)
                 .list();
     }

@@ -131,15 +131,18 @@ public class SolveService implements DisposableBean {
         return job.await(STOP_WAIT);
     }
 
-    /** Finished solves from the audit table, latest first; the filters are optional. */
-    public List<SolveRun> list(String restaurantId, LocalDate date, int limit) {
+    /**
+     * Finished solves from the audit table, latest first; the filters are optional ({@code restaurants}: only
+     * solves of these, null = all).
+     */
+    public List<SolveRun> list(String restaurantId, List<String> restaurants, LocalDate date, int limit) {
         if (restaurantId != null) {
             floorPlans.find(restaurantId).orElseThrow(() -> NotFoundException.restaurant(restaurantId));
         }
         if (limit < 1 || limit > 1000) {
             throw new InvalidRequestException("limit", "must be between 1 and 1000");
         }
-        return runs.list(restaurantId, date, limit);
+        return runs.list(restaurantId, restaurants, date, limit);
     }
 
     /** Restaurants with at least one booking that is not cancelled on {@code date}, by id. */

@@ -1,21 +1,216 @@
 package org.tablesolver.web;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 
+/**
+ * The OpenAPI description at {@code /v3/api-docs}: the bearer scheme on every operation, one
+ * {@code Problem} schema ({@code application/problem+json}) for every error, and each operation's real
+ * statuses ({@link Statuses} where they cannot be inferred). {@code OpenApiContractTest} validates real
+ * responses of every endpoint against it.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    static final String BEARER = "bearer";
+    static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String JSON = "application/json";
+
+    /** The {@link Statuses#body()} types met while describing operations, for {@link #models()}. */
+    private final Set<Class<?>> bodyTypes = Collections.synchronizedSet(new LinkedHashSet<>());
+
     @Bean
     OpenAPI tableSolverOpenApi() {
-        return new OpenAPI().info(new Info()
-                .title("table-solver")
-                .version("v1")
-                .description("Floor plans, bookings, holds and whole-day table assignment for restaurants. "
-                        + "Every error is an RFC 9457 application/problem+json body with `field` (the first "
-                        + "offending field as a JSON path) and `errors` (all of them). Unknown JSON properties "
-                        + "are ignored."));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("table-solver")
+                        .version("v1")
+                        .description("Floor plans, bookings, holds and whole-day table assignment for restaurants. "
+                                + "Every request needs `Authorization: Bearer <API key>` (README \"Authentication\"). "
+                                + "Every error is an RFC 9457 application/problem+json body with `field` (the first "
+                                + "offending field as a JSON path) and `errors` (all of them). Request bodies are "
+                                + "strict: unknown properties, wrong JSON types and date-times with an offset are "
+                                + "refused with 400 naming the field."))
+                .components(new Components()
+                        .addSecuritySchemes(BEARER, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description("An API key: the admin key, or one made with POST /api/keys"))
+                        .addSchemas("FieldProblem", new ObjectSchema()
+                                .addProperty("field", new StringSchema().description("JSON path of the field"))
+                                .addProperty("message", new StringSchema())
+                                .required(List.of("field", "message")))
+                        .addSchemas(PROBLEM, problemSchema()))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().format("uri"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().format("uri"))
+                .addProperty("field", new StringSchema().nullable(true)
+                        .description("The first offending field (JSON path), or absent"))
+                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem")))
+                .addProperty("code", new StringSchema().description("Why a booking was refused (online booking)"))
+                .addProperty("alternatives", new ArraySchema().items(new StringSchema().example("2026-12-04T19:30:00"))
+                        .description("Start times nearby that are available, local to the restaurant (online booking)"))
+                .required(List.of("type", "title", "status", "detail", "errors"));
+    }
+
+    /** Each operation's statuses: its successes ({@link Statuses}) and its errors, all with the problem schema. */
+    @Bean
+    OperationCustomizer statuses() {
+        return (operation, handlerMethod) -> {
+            Statuses declared = handlerMethod.getMethodAnnotation(Statuses.class);
+            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            ApiResponse ok = responses.get("200");
+            Content okContent = ok == null ? null : json(ok.getContent());
+            if (declared != null && declared.body() != Void.class) {
+                bodyTypes.add(declared.body());
+                okContent = new Content().addMediaType(JSON, new MediaType().schema(
+                        new Schema<>().$ref("#/components/schemas/" + declared.body().getSimpleName())));
+            }
+            ApiResponses documented = new ApiResponses();
+            for (int status : declared == null ? new int[] {200} : declared.success()) {
+                ApiResponse response = new ApiResponse().description(HttpStatus.valueOf(status).getReasonPhrase());
+                if (status != 204 && okContent != null) {
+                    response.content(okContent);
+                }
+                documented.addApiResponse(Integer.toString(status), response);
+            }
+            TreeSet<Integer> errors = new TreeSet<>(List.of(401, 403));
+            boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+            boolean body = operation.getRequestBody() != null;
+            boolean pathVariables = parameters && operation.getParameters().stream()
+                    .anyMatch(parameter -> "path".equals(parameter.getIn()));
+            if (parameters || body) {
+                errors.add(400);
+            }
+            if (pathVariables) {
+                errors.add(404);
+            }
+            if (body) {
+                errors.add(413);
+                errors.add(415);
+            }
+            if (declared != null) {
+                for (int error : declared.errors()) {
+                    errors.add(error);
+                }
+            }
+            for (int error : errors) {
+                documented.addApiResponse(Integer.toString(error), new ApiResponse()
+                        .description(HttpStatus.valueOf(error).getReasonPhrase())
+                        .content(new Content().addMediaType(PROBLEM_JSON,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+            }
+            operation.setResponses(documented);
+            return operation;
+        };
+    }
+
+    /** Success bodies are {@code application/json} (springdoc's default is any type). */
+    private static Content json(Content content) {
+        if (content == null || content.isEmpty()) {
+            return null;
+        }
+        MediaType first = content.values().iterator().next();
+        return new Content().addMediaType(JSON, first);
+    }
+
+    /** Adds the models of {@link Statuses#body()} types, which springdoc does not see from the return type. */
+    @Bean
+    OpenApiCustomizer models() {
+        return openApi -> {
+            List<Class<?>> types;
+            synchronized (bodyTypes) {
+                types = List.copyOf(bodyTypes);
+            }
+            for (Class<?> type : types) {
+                ModelConverters.getInstance().readAll(new AnnotatedType(type)).forEach((name, schema) -> {
+                    if (openApi.getComponents().getSchemas() == null
+                            || !openApi.getComponents().getSchemas().containsKey(name)) {
+                        openApi.getComponents().addSchemas(name, schema);
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * Records with a {@code @JsonUnwrapped} component are described as Jackson writes them: the unwrapped
+     * component's properties inline, {@code @JsonIgnore}d components left out (swagger-core shows the component
+     * as a nested property instead).
+     */
+    @Bean
+    ModelConverter unwrappedRecords() {
+        return (type, context, chain) -> {
+            Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+            boolean unwrapping = raw.isRecord() && Arrays.stream(raw.getRecordComponents())
+                    .anyMatch(component -> component.isAnnotationPresent(JsonUnwrapped.class));
+            if (!unwrapping) {
+                return chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+            }
+            ObjectSchema schema = new ObjectSchema();
+            schema.setName(raw.getSimpleName());
+            for (RecordComponent component : raw.getRecordComponents()) {
+                if (component.isAnnotationPresent(JsonIgnore.class)) {
+                    continue;
+                }
+                if (component.isAnnotationPresent(JsonUnwrapped.class)) {
+                    Schema<?> inner = context.resolve(new AnnotatedType(component.getGenericType()));
+                    if (inner.get$ref() != null) {
+                        inner = context.getDefinedModels().get(inner.get$ref().substring(inner.get$ref().lastIndexOf('/') + 1));
+                    }
+                    inner.getProperties().forEach(schema::addProperty);
+                } else {
+                    schema.addProperty(component.getName(),
+                            context.resolve(new AnnotatedType(component.getGenericType()).resolveAsRef(true)));
+                }
+            }
+            if (type.isResolveAsRef()) {
+                context.defineModel(raw.getSimpleName(), schema, type, null);
+                return new Schema<>().$ref("#/components/schemas/" + raw.getSimpleName());
+            }
+            return schema;
+        };
     }
 }

@@ -11,12 +11,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /** Builds the one problem shape every error of the API uses (RFC 9457 plus {@code field} and {@code errors}). */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String detail, List<FieldProblem> errors) {
+    public static ProblemDetail problem(HttpStatusCode status, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(status));
         HttpStatus known = HttpStatus.resolve(status.value());
@@ -41,10 +41,13 @@ final class ProblemResponses {
     static URI type(HttpStatusCode status) {
         String slug = switch (status.value()) {
             case 400 -> "invalid-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
+            case 412 -> "precondition-failed";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
             case 500 -> "internal-error";

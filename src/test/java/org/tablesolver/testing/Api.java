@@ -14,19 +14,41 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** A real HTTP client for the application under test (so filters, Tomcat and content types are real). */
+/**
+ * A real HTTP client for the application under test (so filters, Tomcat, security and content types are
+ * real). It sends {@code Authorization: Bearer <key>}: the tests' admin key ({@code application-test.properties})
+ * unless {@link #as(String)} or {@link #withoutKey()} says otherwise.
+ */
 public class Api {
 
-    private final IntSupplier port;
-    private final ObjectMapper objectMapper;
-    private final HttpClient client = HttpClient.newBuilder()
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    public Api(IntSupplier port, ObjectMapper objectMapper) {
+    private final IntSupplier port;
+    private final ObjectMapper objectMapper;
+    private final String key;
+
+    public Api(IntSupplier port, ObjectMapper objectMapper, String key) {
         this.port = port;
         this.objectMapper = objectMapper;
+        this.key = key;
+    }
+
+    /** The same client sending {@code key} instead. */
+    public Api as(String key) {
+        return new Api(port, objectMapper, key);
+    }
+
+    /** The same client sending no {@code Authorization} header. */
+    public Api withoutKey() {
+        return new Api(port, objectMapper, null);
+    }
+
+    /** The key this client sends, or null. */
+    public String key() {
+        return key;
     }
 
     /** A response: status, headers, body text and the body parsed as JSON (missing node if not JSON). */
@@ -71,6 +93,9 @@ public class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
         return send(request.build());
@@ -78,7 +103,7 @@ public class Api {
 
     public Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body(), parse(response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,6 +21,7 @@ public class TestSupportConfiguration {
 
     @Bean
     Api api(Environment environment, ObjectMapper objectMapper) {
-        return new Api(() -> environment.getRequiredProperty("local.server.port", Integer.class), objectMapper);
+        return new Api(() -> environment.getRequiredProperty("local.server.port", Integer.class), objectMapper,
+                environment.getRequiredProperty("tablesolver.admin-key"));
     }
 }

@@ -66,6 +66,7 @@ class WebContractTest {
         byte[] chunk = "                ".repeat(4096).getBytes(StandardCharsets.UTF_8);   // 64 KiB of spaces
         HttpRequest request = HttpRequest.newBuilder(api.uri("/api/import"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + api.key())
                 .POST(HttpRequest.BodyPublishers.fromPublisher(subscriber -> {
                     // 24 chunks = 1.5 MiB without a Content-Length: sent chunked
                     Iterator<Integer> chunks = java.util.stream.IntStream.range(0, 24).iterator();
