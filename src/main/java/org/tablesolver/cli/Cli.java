@@ -38,6 +38,9 @@ public final class Cli {
               import FILE        import floor plans and bookings (the format of POST /api/import)
               plan --restaurant R --date D
                                  print the stored plan of a day
+              create-key --name N --scopes S[,S...] [--restaurants R[,R...]]
+                                 create an API key (scopes: read, book, host, solve, admin; no
+                                 --restaurants: every restaurant) and print its secret, shown once
               help               this text
 
             Options:

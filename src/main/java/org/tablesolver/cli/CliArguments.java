@@ -19,7 +19,8 @@ import org.tablesolver.solver.SolveMode;
  */
 record CliArguments(CliCommand command, boolean demoData, List<String> springArguments) {
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("restaurant", "date", "mode", "config");
+    private static final Set<String> VALUE_OPTIONS = Set.of("restaurant", "date", "mode", "config", "name", "scopes",
+            "restaurants");
     private static final Set<String> FLAGS = Set.of("all", "demo-data", "help");
 
     static CliArguments parse(String... args) throws CliUsageException {
@@ -76,8 +77,9 @@ record CliArguments(CliCommand command, boolean demoData, List<String> springArg
             case "solve" -> solve(options, positional);
             case "import" -> importFile(options, positional);
             case "plan" -> plan(options, positional);
+            case "create-key" -> createKey(options, positional);
             default -> throw new CliUsageException("unknown command '" + command + "' (commands: solve, import, plan, "
-                    + "help)");
+                    + "create-key, help)");
         };
         return new CliArguments(parsed, demoData, List.copyOf(spring));
     }
@@ -115,6 +117,21 @@ record CliArguments(CliCommand command, boolean demoData, List<String> springArg
             throw new CliUsageException("plan needs --restaurant R");
         }
         return new CliCommand.Plan(restaurant, date(options));
+    }
+
+    private static CliCommand createKey(Map<String, String> options, List<String> positional)
+            throws CliUsageException {
+        allowOnly("create-key", options, Set.of("name", "scopes", "restaurants"));
+        noPositional("create-key", positional);
+        String name = options.get("name");
+        String scopes = options.get("scopes");
+        if (name == null || scopes == null) {
+            throw new CliUsageException("create-key needs --name N and --scopes S[,S...] (read, book, host, solve, "
+                    + "admin)");
+        }
+        String restaurants = options.get("restaurants");
+        return new CliCommand.CreateKey(name, List.of(scopes.split(",", -1)),
+                restaurants == null ? null : List.of(restaurants.split(",", -1)));
     }
 
     private static void allowOnly(String command, Map<String, String> options, Set<String> allowed)

@@ -24,6 +24,11 @@ sealed interface CliCommand {
     record Plan(String restaurantId, LocalDate date) implements CliCommand {
     }
 
+    /** {@code create-key --name N --scopes S,... [--restaurants R,...]}; restaurants null = every restaurant. */
+    record CreateKey(String name, java.util.List<String> scopes, java.util.List<String> restaurants)
+            implements CliCommand {
+    }
+
     /** {@code help}. */
     record Help() implements CliCommand {
     }

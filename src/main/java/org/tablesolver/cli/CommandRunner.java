@@ -24,6 +24,9 @@ import org.tablesolver.solve.SolveProgress;
 import org.tablesolver.solve.SolveService;
 import org.tablesolver.solve.SolveStatus;
 import org.tablesolver.solve.SolveView;
+import org.tablesolver.security.ApiKeyService;
+import org.tablesolver.security.CreatedApiKey;
+import org.tablesolver.security.NewApiKey;
 import org.tablesolver.web.ApiException;
 
 /** Runs one parsed command against the started application. */
@@ -36,6 +39,7 @@ final class CommandRunner {
     private final FloorPlanService floorPlans;
     private final BookingService bookings;
     private final ImportService imports;
+    private final ApiKeyService keys;
     private final PrintStream out;
     private final PrintStream err;
     /** The latest best plan of each solve, reported by the solver threads. */
@@ -46,6 +50,7 @@ final class CommandRunner {
         this.floorPlans = context.getBean(FloorPlanService.class);
         this.bookings = context.getBean(BookingService.class);
         this.imports = context.getBean(ImportService.class);
+        this.keys = context.getBean(ApiKeyService.class);
         this.out = out;
         this.err = err;
     }
@@ -60,6 +65,9 @@ final class CommandRunner {
             }
             if (command instanceof CliCommand.Plan plan) {
                 return plan(plan);
+            }
+            if (command instanceof CliCommand.CreateKey key) {
+                return createKey(key);
             }
             return Cli.OK;
         } catch (ApiException e) {
@@ -179,6 +187,16 @@ final class CommandRunner {
         FloorPlan plan = floorPlans.get(command.restaurantId());
         LocalDate date = command.date();
         PlanPrinter.printPlan(out, plan, date, bookings.dayPlan(command.restaurantId(), date, false).bookings());
+        return Cli.OK;
+    }
+
+    private int createKey(CliCommand.CreateKey command) {
+        CreatedApiKey key = keys.create(new NewApiKey(command.name(), command.scopes(), command.restaurants()));
+        out.printf(Locale.ROOT, "Created API key %s (%s), scopes %s, restaurants %s.%n", key.id(), key.name(),
+                String.join(",", key.scopes().stream().map(scope -> scope.label()).toList()),
+                key.restaurants() == null ? "all" : String.join(",", key.restaurants()));
+        out.println("Its secret, shown this once (only its hash is stored):");
+        out.println(key.secret());
         return Cli.OK;
     }
 }

@@ -116,4 +116,26 @@ class CliCommandsTest extends SolvingTest {
         assertThat(nothing.status()).isZero();
         assertThat(nothing.out()).contains("No restaurant has bookings on 2027-01-01");
     }
+
+    @Test
+    void createKeyPrintsASecretThatTheApiAccepts() throws IOException {
+        assertThat(cli("import", file("day.json", DAY).toString()).status()).isZero();
+        Run created = cli("create-key", "--name", "widget", "--scopes", "book,read", "--restaurants", "r1");
+        assertThat(created.status()).as("%s", created).isZero();
+        assertThat(created.out()).containsPattern("Created API key key_[0-9a-f]{16} \\(widget\\), scopes book,read, "
+                + "restaurants r1\\.");
+        String secret = created.out().lines().reduce((first, second) -> second).orElseThrow();
+        assertThat(secret).startsWith("tsk_");
+        assertThat(api.as(secret).get("/api/restaurants/r1/bookings/b1").status()).isEqualTo(200);
+        assertThat(api.as(secret).get("/api/restaurants/r2").status()).isEqualTo(403);
+
+        Map<String, List<String>> before = db.snapshot();
+        Run badScope = cli("create-key", "--name", "x", "--scopes", "book,write");
+        assertThat(badScope.status()).isEqualTo(2);
+        assertThat(badScope.err()).contains("scopes[1]");
+        Run missing = cli("create-key", "--name", "x");
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("create-key needs --name N and --scopes");
+        assertThat(db.snapshot()).isEqualTo(before);
+    }
 }
