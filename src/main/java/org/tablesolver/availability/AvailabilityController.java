@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tablesolver.web.InYears;
 import org.tablesolver.web.Statuses;
 
 @RestController
@@ -32,7 +33,7 @@ class AvailabilityController {
                     + "tables, the others may move) within pacing. Slots: every bookingSlotMinutes from 'from' to "
                     + "'to', else the day's service periods.")
     Availability availability(@PathVariable String restaurantId,
-                              @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                              @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate date,
                               @RequestParam(required = false) Integer partySize,
                               @RequestParam(required = false) Integer durationMinutes,
                               @RequestParam(required = false) String zone,

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.tablesolver.web.InYears;
 import org.tablesolver.availability.ConfirmedBooking;
 import org.tablesolver.availability.OnlineBookingService;
 import org.springframework.http.HttpStatus;
@@ -84,7 +85,7 @@ class BookingController {
 
     @GetMapping("/days/{date}/plan")
     @Operation(summary = "The bookings of a service date with their tables, ordered by start then id")
-    DayPlan plan(@PathVariable String restaurantId, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    DayPlan plan(@PathVariable String restaurantId, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate date,
                  @RequestParam(defaultValue = "false") boolean includeCancelled) {
         return service.dayPlan(restaurantId, date, includeCancelled);
     }

@@ -1,6 +1,7 @@
 package org.tablesolver.security;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -134,7 +136,7 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
             boolean sentKey = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-            write(objectMapper, response, HttpStatus.UNAUTHORIZED, sentKey
+            write(objectMapper, request, response, HttpStatus.UNAUTHORIZED, sentKey
                     ? "The API key is unknown or revoked (send 'Authorization: Bearer <key>')."
                     : "This request needs an API key: send 'Authorization: Bearer <key>' (README 'Authentication').");
         };
@@ -145,15 +147,21 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             bearer.handle(request, response, exception);
             Object denial = request.getAttribute(DENIAL);
-            write(objectMapper, response, HttpStatus.FORBIDDEN,
+            write(objectMapper, request, response, HttpStatus.FORBIDDEN,
                     denial != null ? denial.toString() : "This API key may not do this.");
         };
     }
 
-    private static void write(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status,
-                              String detail) throws IOException {
+    private static void write(ObjectMapper objectMapper, HttpServletRequest request, HttpServletResponse response,
+                              HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), ProblemResponses.problem(status, detail, List.of()));
+        ProblemDetail problem = ProblemResponses.problem(status, detail, List.of());
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // leave instance out rather than fail the refusal
+        }
+        objectMapper.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.tablesolver.web.InYears;
 import org.tablesolver.security.RestaurantAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -36,7 +37,7 @@ class SolveController {
                     + "/api/solves/{solveId} at once.")
     @Statuses(success = {200, 202}, errors = {409, 500})
     ResponseEntity<SolveView> solve(@PathVariable String restaurantId,
-                                    @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                    @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate date,
                                     @RequestParam(defaultValue = "true") boolean wait,
                                     @RequestBody(required = false) SolveRequest request) {
         SolveRequest body = request == null ? new SolveRequest(null, null) : request;
@@ -77,7 +78,7 @@ class SolveController {
     @GetMapping("/api/solves")
     @Operation(summary = "Past solves from the audit table, latest first")
     List<SolveRun> list(@RequestParam(required = false) String restaurantId,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate date,
                         @RequestParam(defaultValue = "100") int limit) {
         if (restaurantId != null) {
             RestaurantAccess.check(restaurantId, "restaurantId");

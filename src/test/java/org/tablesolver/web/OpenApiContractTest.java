@@ -5,12 +5,18 @@ import static org.tablesolver.testing.Fixtures.booking;
 import static org.tablesolver.testing.Fixtures.parse;
 import static org.tablesolver.testing.Fixtures.plan;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -19,9 +25,14 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.tablesolver.testing.Api;
 import org.tablesolver.testing.DatabaseTest;
 import org.tablesolver.testing.TestDatabase;
@@ -211,6 +222,56 @@ class OpenApiContractTest {
             assertThat(covered).as("a success of %s was checked", operation)
                     .anyMatch(c -> c.startsWith(operation + " 2"));
         }
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    @Test
+    void noTwoBodyTypesShareASchemaName() {
+        Map<String, Class<?>> byName = new TreeMap<>();
+        List<String> clashes = new ArrayList<>();
+        ArrayDeque<Type> pending = new ArrayDeque<>();
+        handlerMapping.getHandlerMethods().values().forEach(method -> {
+            pending.add(method.getMethod().getGenericReturnType());
+            for (MethodParameter parameter : method.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                    pending.add(parameter.getGenericParameterType());
+                }
+            }
+            Statuses statuses = method.getMethodAnnotation(Statuses.class);
+            if (statuses != null) {
+                pending.add(statuses.body());
+            }
+        });
+        Set<Type> seen = new LinkedHashSet<>();
+        while (!pending.isEmpty()) {
+            Type type = pending.poll();
+            if (!seen.add(type)) {
+                continue;
+            }
+            if (type instanceof ParameterizedType parameterized) {
+                pending.addAll(List.of(parameterized.getActualTypeArguments()));
+                continue;
+            }
+            if (!(type instanceof Class<?> model) || !model.getName().startsWith("org.tablesolver.")) {
+                continue;
+            }
+            Schema annotation = model.getAnnotation(Schema.class);
+            String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : model.getSimpleName();
+            Class<?> other = byName.putIfAbsent(name, model);
+            if (other != null && other != model) {
+                clashes.add(name + ": " + other.getName() + " and " + model.getName());
+            }
+            if (model.isRecord()) {
+                for (RecordComponent component : model.getRecordComponents()) {
+                    pending.add(component.getGenericType());
+                }
+            }
+        }
+        assertThat(byName).as("the walk found the API's models").containsKeys("Booking", "FloorPlan", "SolveView");
+        assertThat(clashes).as("schemas that would share a name in /v3/api-docs").isEmpty();
     }
 
     @Test

@@ -101,6 +101,13 @@ class StrictContractTest {
         past.put("date", "1999-12-31");
         past.put("start", "1999-12-31T19:00:00");
         assertRefused(api.post(BOOKINGS, past), 400, "date", db, before);
+
+        assertRefused(api.get("/api/restaurants/r1/days/3000-01-01/plan"), 400, "date", db, before);
+        assertRefused(api.get("/api/restaurants/r1/days/1999-12-31/availability?partySize=2&durationMinutes=90"
+                + "&from=19:00&to=19:30"), 400, "date", db, before);
+        assertRefused(api.post("/api/restaurants/r1/days/2101-01-01/solve", null), 400, "date", db, before);
+        assertRefused(api.get("/api/solves?date=1900-01-01"), 400, "date", db, before);
+        assertThat(api.get("/api/restaurants/r1/days/2100-12-31/plan").status()).isEqualTo(200);
     }
 
     @Test
