@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ResponseEntity;
+import org.tablesolver.web.ETags;
 import org.tablesolver.web.InYears;
 import org.tablesolver.web.Statuses;
 
@@ -47,7 +49,8 @@ class AvailabilityController {
             description = "200 CONFIRMED with its tables and the bookings moved to make room; 409 with code and "
                     + "alternatives when it cannot be seated (it stays PENDING). Already CONFIRMED or SEATED: 200 as is.")
     @Statuses(body = ConfirmedBooking.class, errors = 409)
-    ConfirmedBooking confirm(@PathVariable String restaurantId, @PathVariable String bookingId) {
-        return service.confirmExisting(restaurantId, bookingId);
+    ResponseEntity<ConfirmedBooking> confirm(@PathVariable String restaurantId, @PathVariable String bookingId) {
+        ConfirmedBooking confirmed = service.confirmExisting(restaurantId, bookingId);
+        return ResponseEntity.ok().eTag(ETags.of(confirmed.booking().version())).body(confirmed);
     }
 }

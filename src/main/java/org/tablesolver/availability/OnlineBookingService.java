@@ -26,6 +26,8 @@ import org.tablesolver.booking.BookingRequest;
 import org.tablesolver.booking.BookingService;
 import org.tablesolver.booking.BookingStatus;
 import org.tablesolver.booking.LocalTimes;
+import org.tablesolver.changes.ChangeCause;
+import org.tablesolver.changes.ChangeFeed;
 import org.tablesolver.database.Rows;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
@@ -68,10 +70,13 @@ public class OnlineBookingService {
     private final TransactionTemplate snapshot;
     private final TransactionTemplate write;
     private final AnswerCache<Availability> cache;
+    private final ChangeFeed changeFeed;
 
     OnlineBookingService(JdbcClient jdbc, FloorPlanService floorPlans, BookingService bookingService,
                          BookingRepository bookings, DayLoader dayLoader, DayLock dayLock, RequestValidator validator,
-                         OnlineBookingProperties properties, PlatformTransactionManager transactions) {
+                         OnlineBookingProperties properties, PlatformTransactionManager transactions,
+                         ChangeFeed changeFeed) {
+        this.changeFeed = changeFeed;
         this.jdbc = jdbc;
         this.floorPlans = floorPlans;
         this.bookingService = bookingService;
@@ -181,6 +186,7 @@ public class OnlineBookingService {
         DayKey key = new DayKey(restaurantId, request.date());
         return withRetries(() -> write.execute(status -> {
             dayLock.lock(key);
+            changeFeed.declare(ChangeCause.CONFIRM);
             FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
             BookingRequest complete = bookingService.checked(plan, request, "");
             Optional<Booking> existing = bookingService.existing(restaurantId, complete, "");
@@ -225,14 +231,15 @@ public class OnlineBookingService {
         DayKey key = new DayKey(restaurantId, before.date());
         return withRetries(() -> write.execute(status -> {
             dayLock.lock(key);
+            changeFeed.declare(ChangeCause.CONFIRM);
             FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
             BookingStatus current = bookings.lockStatus(restaurantId, bookingId).orElseThrow();
             switch (current) {
                 case CONFIRMED, SEATED -> {
                     return new ConfirmedBooking(bookings.find(restaurantId, bookingId).orElseThrow(), List.of(), false);
                 }
-                case CANCELLED -> throw new ConflictException("status",
-                        "Booking '" + bookingId + "' is CANCELLED; create a new booking instead.");
+                case CANCELLED, COMPLETED, NO_SHOW -> throw new ConflictException("status",
+                        "Booking '" + bookingId + "' is " + current + "; create a new booking instead.");
                 case PENDING -> {
                 }
             }
@@ -266,6 +273,7 @@ public class OnlineBookingService {
     public void admitCapacityHold(FloorPlan plan, LocalDate date, LocalDateTime start, int partySize,
                                   int durationMinutes, String zone) {
         String restaurantId = plan.id();
+        changeFeed.declare(ChangeCause.CONFIRM);
         LoadedDay day = dayLoader.readInTransaction(new DayKey(restaurantId, date), plan);
         SlotJudge judge = new SlotJudge(plan, day, properties.budget(), null);
         SlotJudge.Party party = new SlotJudge.Party(partySize, durationMinutes, zone, null);
@@ -331,7 +339,7 @@ public class OnlineBookingService {
         return hold;
     }
 
-    private BookingRefusedException refusal(SlotJudge judge, SlotJudge.Answer answer, SlotJudge.Party party) {
+    static BookingRefusedException refusal(SlotJudge judge, SlotJudge.Answer answer, SlotJudge.Party party) {
         String field = switch (answer.code()) {
             case NO_SEATING_FOR_PARTY_SIZE -> "partySize";
             case NO_SEATING_IN_ZONE -> "requiredZone";
@@ -363,7 +371,7 @@ public class OnlineBookingService {
             int deleted = jdbc.sql("delete from table_assignment where restaurant_id = :r and booking_id = :b")
                     .param("r", restaurantId).param("b", movedId).update();
             if (deleted != loaded.tableIds().size()) {
-                throw new ConcurrentChange("booking " + movedId + " changed tables meanwhile");
+                throw new Retries.ConcurrentChange("booking " + movedId + " changed tables meanwhile");
             }
             int updated = jdbc.sql("""
                             update booking set version = version + 1, updated_at = now()
@@ -372,7 +380,7 @@ public class OnlineBookingService {
                             """)
                     .param("r", restaurantId).param("b", movedId).param("version", loaded.version()).update();
             if (updated != 1) {
-                throw new ConcurrentChange("booking " + movedId + " changed meanwhile");
+                throw new Retries.ConcurrentChange("booking " + movedId + " changed meanwhile");
             }
         }
         // Inserts after all deletions, so parties that trade tables do not meet the exclusion constraint.
@@ -399,27 +407,14 @@ public class OnlineBookingService {
         return plan.tables().stream().map(FloorPlan.Table::id).filter(seating.getTableIds()::contains).toList();
     }
 
-    /** A write met a change committed after its snapshot: roll back and try again. */
-    private static final class ConcurrentChange extends RuntimeException {
-        ConcurrentChange(String message) {
-            super(message);
-        }
+    /** A {@link Replanner} for the host's changes to a day loaded in the caller's transaction. */
+    public Replanner replanner(FloorPlan plan, LoadedDay day) {
+        return new Replanner(plan, day, properties);
     }
 
-    private <T> T withRetries(Supplier<T> attempt) {
-        RuntimeException last = null;
-        for (int i = 0; i < properties.maxAttempts(); i++) {
-            try {
-                return attempt.get();
-            } catch (ConcurrentChange | DataIntegrityViolationException | PessimisticLockingFailureException e) {
-                if (org.tablesolver.database.SqlStates.isDataError(e)) {
-                    throw e; // bad input (400), not a concurrent change
-                }
-                last = e;
-            }
-        }
-        throw new ConflictException(null, "The day kept changing under this request (" + last.getMessage()
-                + "); nothing was written. Try again.");
+    /** Runs a write of a day, again on a fresh snapshot when it met a concurrent change (then 409). */
+    public <T> T withRetries(Supplier<T> attempt) {
+        return Retries.retry(properties.maxAttempts(), attempt);
     }
 
 }

@@ -54,11 +54,24 @@ final class SlotJudge {
     private final DayInput day;
     private final ServiceHours hours;
     private final SeatingCheck.Budget budget;
+    private final boolean serviceRules;
 
     /**
      * @param ignoredHold a capacity hold's solver id that the asking party replaces (hold to booking), or null
      */
     SlotJudge(FloorPlan plan, LoadedDay loaded, SeatingCheck.Budget budget, String ignoredHold) {
+        this(plan, loaded, budget, ignoredHold, true);
+    }
+
+    /**
+     * @param ignored      the id of a party in the day that the asking party replaces (a capacity hold taken over,
+     *                     a booking being changed or re-seated), or null
+     * @param serviceRules whether service hours and pacing apply (they do for booking systems; a host seating a
+     *                     party by hand or a walk-in decides them)
+     */
+    SlotJudge(FloorPlan plan, LoadedDay loaded, SeatingCheck.Budget budget, String ignored, boolean serviceRules) {
+        String ignoredHold = ignored;
+        this.serviceRules = serviceRules;
         this.plan = plan;
         this.hours = new ServiceHours(plan, loaded.key().date());
         this.budget = budget;
@@ -113,7 +126,7 @@ final class SlotJudge {
     }
 
     /** The refusal by a rule that needs no search, or null when the start passes them all. */
-    private Answer rules(LocalDateTime start, Party party) {
+    Answer rules(LocalDateTime start, Party party) {
         int size = party.partySize();
         int largest = 0;
         boolean sizeFits = false;
@@ -140,7 +153,7 @@ final class SlotJudge {
             return refusal(start, Code.NO_SEATING_IN_ZONE, "No table or combination in zone '%s' seats a party of %d."
                     .formatted(party.requiredZone(), size));
         }
-        if (!hours.open(start)) {
+        if (serviceRules && !hours.open(start)) {
             return refusal(start, Code.OUTSIDE_SERVICE_HOURS, hours.describe() + " " + start.toLocalTime()
                     + " is outside.");
         }
@@ -150,7 +163,7 @@ final class SlotJudge {
                     + " (clocks go forward).");
         }
         Instant origin = day.date().atStartOfDay(day.timeZone()).toInstant();
-        if (day.pacing() != null) {
+        if (serviceRules && day.pacing() != null) {
             int slot = SeatingPlanBuilder.pacingIndex(minutes(origin, instant), day.pacing());
             int covers = 0;
             for (DayInput.Booking booking : day.bookings()) {
@@ -182,6 +195,11 @@ final class SlotJudge {
                     + "within its budget, so no table is promised.").formatted(size, start.toLocalTime()), verdict,
                     candidateId);
         };
+    }
+
+    /** Answers whose yes is exact and whose no may only mean "not found quickly" (for waiting-time quotes). */
+    List<Answer> quickYes(List<LocalDateTime> starts, Party party) {
+        return judgeAll(starts, party, false, budget.forAlternatives());
     }
 
     /** Up to {@code limit} available starts on the slot grid within two hours of {@code start}, nearest first. */

@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param tables  physical table ids the booking occupies, in floor-plan order; empty unless CONFIRMED/SEATED
  * @param seating the table or combination id it is seated at; null when it has no table
- * @param version incremented by every change of status or tables
+ * @param version incremented by every committed change (any field, status or tables); also the answer's ETag
  */
 public record Booking(
         String id,
@@ -27,5 +27,9 @@ public record Booking(
         BookingStatus status,
         List<String> tables,
         String seating,
-        long version) {
+        long version,
+        @Schema(description = "The guest's name, for the host") String guestName,
+        @Schema(description = "Notes for the host (up to 2,000 characters)") String notes,
+        @Schema(description = "The booking system's own id of this booking") String externalRef,
+        @Schema(description = "Short labels (up to 20), e.g. 'birthday', 'wheelchair'") List<String> tags) {
 }

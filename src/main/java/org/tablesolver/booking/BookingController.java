@@ -2,6 +2,7 @@ package org.tablesolver.booking;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,8 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tablesolver.web.ETags;
 import org.tablesolver.web.Statuses;
 
 @RestController
@@ -46,41 +49,65 @@ class BookingController {
         if (request.confirmOrDefault() || request.holdId() != null) {
             ConfirmedBooking result = online.createConfirmed(restaurantId, request);
             if (!result.created()) {
-                return ResponseEntity.ok(result);
+                return ResponseEntity.ok().eTag(ETags.of(result.booking().version())).body(result);
             }
             return ResponseEntity.status(HttpStatus.CREATED)
                     .location(URI.create("/api/restaurants/" + restaurantId + "/bookings/" + result.booking().id()))
+                    .eTag(ETags.of(result.booking().version()))
                     .body(result);
         }
         BookingService.Created result = service.create(restaurantId, request);
         if (!result.created()) {
-            return ResponseEntity.ok(result.booking());
+            return tagged(result.booking());
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/restaurants/" + restaurantId + "/bookings/" + result.booking().id()))
+                .eTag(ETags.of(result.booking().version()))
                 .body(result.booking());
     }
 
     @GetMapping("/bookings/{bookingId}")
-    @Operation(summary = "Get a booking")
-    Booking get(@PathVariable String restaurantId, @PathVariable String bookingId) {
-        return service.get(restaurantId, bookingId);
+    @Operation(summary = "Get a booking", description = "ETag: its version.")
+    ResponseEntity<Booking> get(@PathVariable String restaurantId, @PathVariable String bookingId) {
+        return tagged(service.get(restaurantId, bookingId));
+    }
+
+    @GetMapping("/bookings")
+    @Operation(summary = "List bookings, a page at a time",
+            description = "Ordered by service date, start and id; filters optional (status may repeat). Ask again "
+                    + "with cursor=nextCursor for the next page; nextCursor is null on the last one.")
+    BookingService.Page list(@PathVariable String restaurantId,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears
+                             LocalDate from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears
+                             LocalDate to,
+                             @RequestParam(required = false) List<String> status,
+                             @RequestParam(required = false) String externalRef,
+                             @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) String cursor) {
+        return service.list(restaurantId, from, to, status, externalRef, limit, cursor);
+    }
+
+    private static ResponseEntity<Booking> tagged(Booking booking) {
+        return ResponseEntity.ok().eTag(ETags.of(booking.version())).body(booking);
     }
 
     @DeleteMapping("/bookings/{bookingId}")
     @Operation(summary = "Cancel a booking",
             description = "200 with the CANCELLED booking, its tables released; cancelling again is a no-op 200. "
                     + "A SEATED booking cannot be cancelled: 409.")
-    @Statuses(errors = 409)
-    Booking cancel(@PathVariable String restaurantId, @PathVariable String bookingId) {
-        return service.cancel(restaurantId, bookingId);
+    @Statuses(errors = {409, 412})
+    ResponseEntity<Booking> cancel(@PathVariable String restaurantId, @PathVariable String bookingId,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return tagged(service.cancel(restaurantId, bookingId, ETags.ifMatch(ifMatch)));
     }
 
     @PostMapping("/bookings/{bookingId}/seat")
     @Operation(summary = "Seat a CONFIRMED booking (the guests arrived)", description = "Any other status: 409.")
-    @Statuses(errors = 409)
-    Booking seat(@PathVariable String restaurantId, @PathVariable String bookingId) {
-        return service.seat(restaurantId, bookingId);
+    @Statuses(errors = {409, 412})
+    ResponseEntity<Booking> seat(@PathVariable String restaurantId, @PathVariable String bookingId,
+                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return tagged(service.seat(restaurantId, bookingId, ETags.ifMatch(ifMatch)));
     }
 
     @GetMapping("/days/{date}/plan")

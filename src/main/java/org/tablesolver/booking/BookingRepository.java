@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tablesolver.database.Rows;
+import org.tablesolver.web.PreconditionFailedException;
 
 /**
  * Reads bookings as the API shows them (with their tables and seating). Public for the solve pipeline:
@@ -25,7 +26,7 @@ public class BookingRepository {
     private static final String SELECT = """
             select b.restaurant_id, b.id, b.service_date, b.starts_at, r.time_zone, b.duration_minutes,
                    b.party_size, b.preferred_zone, b.required_zone, b.priority, b.pinned, b.status, b.version,
-                   a.tables, a.seating
+                   b.guest_name, b.notes, b.external_ref, b.tags, a.tables, a.seating
             from booking b
             join restaurant r on r.id = b.restaurant_id
             left join lateral (
@@ -81,9 +82,10 @@ public class BookingRepository {
                                   BookingStatus status) {
         int rows = jdbc.sql("""
                         insert into booking (restaurant_id, id, service_date, starts_at, duration_minutes, party_size,
-                                             preferred_zone, required_zone, priority, pinned, status)
+                                             preferred_zone, required_zone, priority, pinned, status, guest_name, notes,
+                                             external_ref, tags)
                         values (:r, :id, :date, :startsAt, :duration, :partySize, :preferredZone, :requiredZone, :priority,
-                                :pinned, :status)
+                                :pinned, :status, :guestName, :notes, :externalRef, :tags)
                         on conflict (restaurant_id, id) do nothing
                         """)
                 .param("r", restaurantId).param("id", id).param("date", request.date())
@@ -92,6 +94,9 @@ public class BookingRepository {
                 .param("preferredZone", request.preferredZone()).param("requiredZone", request.requiredZone())
                 .param("priority", request.priorityOrDefault())
                 .param("pinned", request.pinnedOrDefault()).param("status", status.name())
+                .param("guestName", request.guestName()).param("notes", request.notes())
+                .param("externalRef", request.externalRef())
+                .param("tags", request.tagsOrDefault().toArray(String[]::new))
                 .update();
         return Rows.zeroOrOne(rows, "insert booking " + id) == 1;
     }
@@ -120,7 +125,88 @@ public class BookingRepository {
                 .optional();
     }
 
-    int deleteAssignments(String restaurantId, String id) {
+    /**
+     * Locks a booking's row for the rest of the transaction and answers it; 412 when {@code expectedVersion} is
+     * given and is not the stored version.
+     */
+    public Optional<Booking> lock(String restaurantId, String id, Long expectedVersion) {
+        Optional<BookingStatus> status = lockStatus(restaurantId, id);
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        Booking booking = find(restaurantId, id).orElseThrow();
+        if (expectedVersion != null && booking.version() != expectedVersion) {
+            throw new PreconditionFailedException("Booking '" + id + "' is at version " + booking.version()
+                    + ", not " + expectedVersion + " (If-Match): it changed meanwhile; read it again.");
+        }
+        return Optional.of(booking);
+    }
+
+    /**
+     * Writes a booking's changed fields and status, version + 1, at the version the caller locked. Its table rows
+     * are the caller's (they take their occupancy from the start and duration written here).
+     */
+    public void update(Booking changed) {
+        int rows = jdbc.sql("""
+                        update booking
+                        set starts_at = :startsAt, duration_minutes = :duration, party_size = :partySize,
+                            preferred_zone = :preferredZone, required_zone = :requiredZone, priority = :priority,
+                            pinned = :pinned, status = :status, guest_name = :guestName, notes = :notes,
+                            external_ref = :externalRef, tags = :tags, version = version + 1, updated_at = now()
+                        where restaurant_id = :r and id = :id and version = :version
+                        """)
+                .param("r", changed.restaurantId()).param("id", changed.id())
+                .param("startsAt", startsAt(changed))
+                .param("duration", changed.durationMinutes()).param("partySize", changed.partySize())
+                .param("preferredZone", changed.preferredZone()).param("requiredZone", changed.requiredZone())
+                .param("priority", changed.priority()).param("pinned", changed.pinned())
+                .param("status", changed.status().name()).param("guestName", changed.guestName())
+                .param("notes", changed.notes()).param("externalRef", changed.externalRef())
+                .param("tags", changed.tags().toArray(String[]::new)).param("version", changed.version())
+                .update();
+        Rows.exactlyOne(rows, "update booking " + changed.id() + " at version " + changed.version());
+    }
+
+    private OffsetDateTime startsAt(Booking booking) {
+        String zone = jdbc.sql("select time_zone from restaurant where id = :r").param("r", booking.restaurantId())
+                .query(String.class).single();
+        return LocalTimes.toInstant(booking.start(), ZoneId.of(zone)).atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Bookings of a restaurant by service date, start and id, after the keyset {@code (afterDate, afterStart,
+     * afterId)} when given; filters are optional.
+     */
+    public List<Booking> list(String restaurantId, LocalDate from, LocalDate to, List<BookingStatus> statuses,
+                              String externalRef, LocalDate afterDate, Instant afterStart, String afterId, int limit) {
+        return jdbc.sql(SELECT + """
+                         where b.restaurant_id = :r
+                           and (cast(:from as date) is null or b.service_date >= :from)
+                           and (cast(:to as date) is null or b.service_date <= :to)
+                           and (cast(:statuses as text[]) is null or b.status = any(cast(:statuses as text[])))
+                           and (cast(:externalRef as text) is null or b.external_ref = :externalRef)
+                           and (cast(:afterDate as date) is null
+                                or (b.service_date, b.starts_at, b.id) > (:afterDate, :afterStart, :afterId))
+                         order by b.service_date, b.starts_at, b.id
+                         limit :limit
+                        """)
+                .param("r", restaurantId).param("from", from).param("to", to)
+                .param("statuses", statuses == null ? null : statuses.stream().map(Enum::name).toArray(String[]::new))
+                .param("externalRef", externalRef).param("afterDate", afterDate)
+                .param("afterStart", afterStart == null ? null : afterStart.atOffset(ZoneOffset.UTC))
+                .param("afterId", afterId).param("limit", limit)
+                .query(BookingRepository::booking)
+                .list();
+    }
+
+    /** The instant a booking starts at, as stored (for keyset cursors). */
+    public Instant startsAt(String restaurantId, String id) {
+        return jdbc.sql("select starts_at from booking where restaurant_id = :r and id = :id")
+                .param("r", restaurantId).param("id", id)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).single();
+    }
+
+    public int deleteAssignments(String restaurantId, String id) {
         return jdbc.sql("delete from table_assignment where restaurant_id = :r and booking_id = :id")
                 .param("r", restaurantId).param("id", id)
                 .update();
@@ -159,6 +245,10 @@ public class BookingRepository {
                 BookingStatus.valueOf(rs.getString("status")),
                 tables == null ? List.of() : List.copyOf(Arrays.asList((String[]) tables.getArray())),
                 rs.getString("seating"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("guest_name"),
+                rs.getString("notes"),
+                rs.getString("external_ref"),
+                List.of((String[]) rs.getArray("tags").getArray()));
     }
 }

@@ -2,13 +2,16 @@ package org.tablesolver.booking;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.tablesolver.floorplan.Ids;
 
 /**
@@ -34,12 +37,32 @@ public record BookingRequest(
         @Schema(description = "Optional, default false: confirm now (201 CONFIRMED with tables, or 409 with the reason "
                 + "and alternatives) instead of leaving a PENDING request") Boolean confirm,
         @Schema(description = "Optional: the capacity hold this booking takes over (with confirm: true)")
-        String holdId) {
+        String holdId,
+        @Schema(description = "Optional: the guest's name, for the host (never logged)", example = "Ada Lovelace")
+        @Size(min = 1, max = 200) String guestName,
+        @Schema(description = "Optional notes for the host", example = "Window seat if possible")
+        @Size(max = 2000) String notes,
+        @Schema(description = "Optional: the booking system's own id of this booking", example = "OT-88213")
+        @Size(min = 1, max = 200) String externalRef,
+        @Schema(description = "Optional short labels (up to 20, each 1 to 50 characters)", example = "[\"birthday\"]")
+        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags) {
 
     /** A PENDING request as the first release knew it (no pin, no confirmation, no hold). */
     public BookingRequest(String id, LocalDate date, LocalDateTime start, Integer durationMinutes, Integer partySize,
                           String preferredZone, String requiredZone, Integer priority) {
         this(id, date, start, durationMinutes, partySize, preferredZone, requiredZone, priority, null, null, null);
+    }
+
+    /** A request without guest fields. */
+    public BookingRequest(String id, LocalDate date, LocalDateTime start, Integer durationMinutes, Integer partySize,
+                          String preferredZone, String requiredZone, Integer priority, Boolean pinned, Boolean confirm,
+                          String holdId) {
+        this(id, date, start, durationMinutes, partySize, preferredZone, requiredZone, priority, pinned, confirm,
+                holdId, null, null, null, null);
+    }
+
+    public List<String> tagsOrDefault() {
+        return tags == null ? List.of() : tags;
     }
 
     public int priorityOrDefault() {
@@ -57,13 +80,13 @@ public record BookingRequest(
     /** The same request with the duration the restaurant's turn times give. */
     public BookingRequest withDuration(int minutes) {
         return new BookingRequest(id, date, start, minutes, partySize, preferredZone, requiredZone, priority, pinned,
-                confirm, holdId);
+                confirm, holdId, guestName, notes, externalRef, tags);
     }
 
     /** The same request with the id the server assigned. */
     public BookingRequest withId(String assigned) {
         return new BookingRequest(assigned, date, start, durationMinutes, partySize, preferredZone, requiredZone,
-                priority, pinned, confirm, holdId);
+                priority, pinned, confirm, holdId, guestName, notes, externalRef, tags);
     }
 
     /** Same content as a stored booking (the idempotency rule). */
@@ -72,6 +95,8 @@ public record BookingRequest(
                 && booking.durationMinutes() == durationMinutes && booking.partySize() == partySize
                 && Objects.equals(booking.preferredZone(), preferredZone)
                 && Objects.equals(booking.requiredZone(), requiredZone)
-                && booking.priority() == priorityOrDefault() && booking.pinned() == pinnedOrDefault();
+                && booking.priority() == priorityOrDefault() && booking.pinned() == pinnedOrDefault()
+                && Objects.equals(booking.guestName(), guestName) && Objects.equals(booking.notes(), notes)
+                && Objects.equals(booking.externalRef(), externalRef) && booking.tags().equals(tagsOrDefault());
     }
 }

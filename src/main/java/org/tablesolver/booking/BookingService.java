@@ -2,6 +2,7 @@ package org.tablesolver.booking;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -124,11 +125,13 @@ public class BookingService {
      * nothing and answers it as it is; a SEATED booking cannot be cancelled (409).
      */
     @Transactional
-    public Booking cancel(String restaurantId, String bookingId) {
-        BookingStatus status = lock(restaurantId, bookingId);
+    public Booking cancel(String restaurantId, String bookingId, Long expectedVersion) {
+        BookingStatus status = lock(restaurantId, bookingId, expectedVersion);
         switch (status) {
             case CANCELLED -> {
             }
+            case COMPLETED, NO_SHOW -> throw new ConflictException("status",
+                    "Booking '" + bookingId + "' is " + status + ": it is over and cannot be cancelled.");
             case SEATED -> throw new ConflictException("status",
                     "Booking '" + bookingId + "' is SEATED: the guests are at the table and it cannot be cancelled.");
             case PENDING, CONFIRMED -> {
@@ -141,8 +144,8 @@ public class BookingService {
 
     /** CONFIRMED → SEATED (the guests arrived); any other status is a 409. */
     @Transactional
-    public Booking seat(String restaurantId, String bookingId) {
-        BookingStatus status = lock(restaurantId, bookingId);
+    public Booking seat(String restaurantId, String bookingId, Long expectedVersion) {
+        BookingStatus status = lock(restaurantId, bookingId, expectedVersion);
         if (status != BookingStatus.CONFIRMED) {
             throw new ConflictException("status", "Only a CONFIRMED booking can be seated; booking '" + bookingId
                     + "' is " + status + ".");
@@ -160,9 +163,79 @@ public class BookingService {
         return new DayPlan(restaurantId, date, bookings.findDay(restaurantId, date, includeCancelled));
     }
 
-    private BookingStatus lock(String restaurantId, String bookingId) {
+    private BookingStatus lock(String restaurantId, String bookingId, Long expectedVersion) {
         floorPlans.find(restaurantId).orElseThrow(() -> NotFoundException.restaurant(restaurantId));
-        return bookings.lockStatus(restaurantId, bookingId).orElseThrow(() -> unknownBooking(restaurantId, bookingId));
+        return bookings.lock(restaurantId, bookingId, expectedVersion)
+                .orElseThrow(() -> unknownBooking(restaurantId, bookingId)).status();
+    }
+
+    /** A page of {@link #list}: the bookings and the cursor of the next page (null on the last). */
+    public record Page(List<Booking> bookings, String nextCursor) {
+    }
+
+    /**
+     * A restaurant's bookings ordered by service date, start and id, filtered (all optional), a page at a time:
+     * {@code cursor} is the {@code nextCursor} of the page before. 400 naming the parameter for bad input.
+     */
+    @Transactional(readOnly = true)
+    public Page list(String restaurantId, LocalDate from, LocalDate to, List<String> statuses, String externalRef,
+                     Integer limit, String cursor) {
+        floorPlans.find(restaurantId).orElseThrow(() -> NotFoundException.restaurant(restaurantId));
+        Problems problems = new Problems();
+        int size = limit == null ? 100 : limit;
+        problems.check(size >= 1 && size <= 1000, "limit", "must be between 1 and 1000");
+        if (from != null && to != null) {
+            problems.check(!to.isBefore(from), "to", "must not be before from");
+        }
+        List<BookingStatus> wanted = null;
+        if (statuses != null && !statuses.isEmpty()) {
+            wanted = new java.util.ArrayList<>();
+            for (String status : statuses) {
+                try {
+                    wanted.add(BookingStatus.valueOf(status));
+                } catch (IllegalArgumentException e) {
+                    problems.add("status", "'" + status + "' is not one of " + java.util.Arrays.toString(
+                            BookingStatus.values()));
+                }
+            }
+        }
+        Cursor after = null;
+        if (cursor != null) {
+            after = Cursor.parse(cursor);
+            problems.check(after != null, "cursor", "is not a cursor of this list (use nextCursor as given)");
+        }
+        problems.throwIfAny();
+        List<Booking> page = bookings.list(restaurantId, from, to, wanted, externalRef,
+                after == null ? null : after.date(), after == null ? null : after.start(),
+                after == null ? null : after.id(), size + 1);
+        String next = null;
+        if (page.size() > size) {
+            page = page.subList(0, size);
+            Booking last = page.get(size - 1);
+            next = new Cursor(last.date(), bookings.startsAt(restaurantId, last.id()), last.id()).encode();
+        }
+        return new Page(List.copyOf(page), next);
+    }
+
+    /** The keyset of a booking in the list's order, as an opaque URL-safe string. */
+    record Cursor(LocalDate date, Instant start, String id) {
+
+        String encode() {
+            String raw = date + "|" + start + "|" + id;
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String text) {
+            try {
+                String raw = new String(java.util.Base64.getUrlDecoder().decode(text),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                String[] parts = raw.split("\\|", 3);
+                return new Cursor(LocalDate.parse(parts[0]), Instant.parse(parts[1]), parts[2]);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     private static NotFoundException unknownBooking(String restaurantId, String bookingId) {

@@ -34,7 +34,7 @@ public final class LocalTimes {
     }
 
     /** Checks a start time: whole minutes, existing in the zone; {@code date} may be null (holds). */
-    static void checkStart(LocalDate date, LocalDateTime start, ZoneId zone, String field, Problems problems) {
+    public static void checkStart(LocalDate date, LocalDateTime start, ZoneId zone, String field, Problems problems) {
         if (start.getSecond() != 0 || start.getNano() != 0) {
             problems.add(field, "must be a whole minute");
         } else if (date != null && !start.toLocalDate().equals(date)

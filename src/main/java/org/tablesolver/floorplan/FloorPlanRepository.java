@@ -130,7 +130,10 @@ class FloorPlanRepository {
     }
 
     long countActiveBookings(String restaurantId) {
-        return jdbc.sql("select count(*) from booking where restaurant_id = :id and status <> 'CANCELLED'")
+        return jdbc.sql("""
+                        select count(*) from booking
+                        where restaurant_id = :id and status in ('PENDING', 'CONFIRMED', 'SEATED')
+                        """)
                 .param("id", restaurantId)
                 .query(Long.class)
                 .single();
@@ -197,6 +200,14 @@ class FloorPlanRepository {
         }
         // Combinations are rewritten whole (members cascade); nothing references them by foreign key.
         jdbc.sql("delete from table_combination where restaurant_id = :r").param("r", id).update();
+        // Finished bookings never block a floor-plan change: a removed table drops out of their history.
+        jdbc.sql("""
+                        delete from table_assignment ta using booking b
+                        where b.restaurant_id = ta.restaurant_id and b.id = ta.booking_id and ta.restaurant_id = :r
+                          and b.status = 'COMPLETED' and not (ta.table_id = any(:ids))
+                        """)
+                .param("r", id).param("ids", plan.tables().stream().map(FloorPlan.Table::id).toArray(String[]::new))
+                .update();
         jdbc.sql("delete from dining_table where restaurant_id = :r and not (id = any(:ids))")
                 .param("r", id).param("ids", plan.tables().stream().map(FloorPlan.Table::id).toArray(String[]::new))
                 .update();
@@ -232,6 +243,7 @@ class FloorPlanRepository {
                                                  b.starts_at + make_interval(mins => b.duration_minutes + :buffer), '[)')
                         from booking b
                         where b.restaurant_id = ta.restaurant_id and b.id = ta.booking_id and ta.restaurant_id = :r
+                          and b.status in ('CONFIRMED', 'SEATED')
                         """)
                 .param("r", restaurantId).param("buffer", bufferMinutes)
                 .update();

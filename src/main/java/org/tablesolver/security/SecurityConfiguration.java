@@ -83,8 +83,16 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, RESTAURANT + "/days/{date}/availability",
                                 RESTAURANT + "/bookings/**", RESTAURANT + "/holds", RESTAURANT + "/holds/**")
                         .access(scoped(Scope.READ, Scope.BOOK))
-                        .requestMatchers(HttpMethod.POST, RESTAURANT + "/bookings/{bookingId}/seat")
+                        .requestMatchers(HttpMethod.POST, RESTAURANT + "/bookings/{bookingId}/seat",
+                                RESTAURANT + "/bookings/{bookingId}/complete", RESTAURANT + "/bookings/{bookingId}/no-show",
+                                RESTAURANT + "/walk-ins").access(scoped(Scope.HOST))
+                        .requestMatchers(HttpMethod.PUT, RESTAURANT + "/bookings/{bookingId}/seating")
                         .access(scoped(Scope.HOST))
+                        // changes and cancellations come from booking systems and hosts alike
+                        .requestMatchers(HttpMethod.PATCH, RESTAURANT + "/bookings/{bookingId}")
+                        .access(scoped(Scope.BOOK, Scope.HOST))
+                        .requestMatchers(HttpMethod.DELETE, RESTAURANT + "/bookings/{bookingId}")
+                        .access(scoped(Scope.BOOK, Scope.HOST))
                         .requestMatchers(RESTAURANT + "/bookings", RESTAURANT + "/bookings/**", RESTAURANT + "/holds",
                                 RESTAURANT + "/holds/**").access(scoped(Scope.BOOK))
                         // solving

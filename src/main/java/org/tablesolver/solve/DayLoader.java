@@ -67,7 +67,7 @@ public class DayLoader {
                         select id, starts_at, duration_minutes, party_size, preferred_zone, required_zone, priority,
                                status, version, pinned
                         from booking
-                        where restaurant_id = :r and service_date = :date and status <> 'CANCELLED'
+                        where restaurant_id = :r and service_date = :date and status in ('PENDING', 'CONFIRMED', 'SEATED')
                         order by starts_at, id
                         """)
                 .param("r", key.restaurantId()).param("date", key.date())
@@ -85,7 +85,7 @@ public class DayLoader {
                         from table_assignment ta
                         join booking b on b.restaurant_id = ta.restaurant_id and b.id = ta.booking_id
                         join dining_table dt on dt.restaurant_id = ta.restaurant_id and dt.id = ta.table_id
-                        where ta.restaurant_id = :r and b.service_date = :date and b.status <> 'CANCELLED'
+                        where ta.restaurant_id = :r and b.service_date = :date and b.status in ('CONFIRMED', 'SEATED')
                         order by ta.booking_id, dt.position, ta.table_id
                         """)
                 .param("r", key.restaurantId()).param("date", key.date())
@@ -181,7 +181,7 @@ public class DayLoader {
                                lower(ta.occupied) as occupied_from, upper(ta.occupied) as occupied_to
                         from table_assignment ta
                         join booking b on b.restaurant_id = ta.restaurant_id and b.id = ta.booking_id
-                        where ta.restaurant_id = :r and b.service_date <> :date
+                        where ta.restaurant_id = :r and (b.service_date <> :date or b.status = 'COMPLETED')
                           and ta.occupied && tstzrange(:from, :to, '[)')
                         order by lower(ta.occupied), ta.table_id, ta.booking_id
                         """)
@@ -190,6 +190,7 @@ public class DayLoader {
                 .query((rs, n) -> new DayInput.Hold(
                         "booking " + rs.getString("booking_id") + " (" + rs.getString("service_date") + ") on "
                                 + rs.getString("table_id"),
+                        // a COMPLETED booking of the day itself: its table until the minute it left
                         rs.getString("table_id"), instant(rs, "occupied_from"), instant(rs, "occupied_to"),
                         "booking of another service date"))
                 .list());
@@ -201,7 +202,7 @@ public class DayLoader {
             case PENDING -> BookingState.PENDING;
             case CONFIRMED -> BookingState.CONFIRMED;
             case SEATED -> BookingState.SEATED;
-            case CANCELLED -> throw new IllegalArgumentException("cancelled bookings are not solved");
+            case COMPLETED, NO_SHOW, CANCELLED -> throw new IllegalArgumentException(status + " bookings are not solved");
         };
     }
 

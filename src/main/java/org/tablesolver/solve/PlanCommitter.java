@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.tablesolver.changes.ChangeCause;
+import org.tablesolver.changes.ChangeFeed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,9 +44,12 @@ class PlanCommitter {
     private final TransactionTemplate transaction;
     private final DayLock dayLock;
     private final BookingRepository bookings;
+    private final ChangeFeed changeFeed;
 
     PlanCommitter(JdbcClient jdbc, FloorPlanService floorPlans, SolveRuns runs, List<SolveHooks> hooks,
-                  PlatformTransactionManager transactions, DayLock dayLock, BookingRepository bookings) {
+                  PlatformTransactionManager transactions, DayLock dayLock, BookingRepository bookings,
+                  ChangeFeed changeFeed) {
+        this.changeFeed = changeFeed;
         this.jdbc = jdbc;
         this.floorPlans = floorPlans;
         this.runs = runs;
@@ -66,6 +71,7 @@ class PlanCommitter {
     private void write(LoadedDay day, PlanChanges changes, SolveRun auditRow, SolveHooks.Attempt attempt) {
         String restaurantId = day.key().restaurantId();
         dayLock.lock(day.key());
+        changeFeed.declare(ChangeCause.SOLVE);
 
         FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
         if (!plan.equals(day.floorPlan())) {

@@ -149,7 +149,7 @@ public class SolveService implements DisposableBean {
     public List<String> restaurantsWithBookings(LocalDate date) {
         return jdbc.sql("""
                         select distinct restaurant_id from booking
-                        where service_date = :date and status <> 'CANCELLED'
+                        where service_date = :date and status in ('PENDING', 'CONFIRMED', 'SEATED')
                         order by restaurant_id
                         """)
                 .param("date", date)

@@ -92,6 +92,12 @@ class OpenApiConfiguration {
                 .addProperty("code", new StringSchema().description("Why a booking was refused (online booking)"))
                 .addProperty("alternatives", new ArraySchema().items(new StringSchema().example("2026-12-04T19:30:00"))
                         .description("Start times nearby that are available, local to the restaurant (online booking)"))
+                .addProperty("bookings", new ArraySchema().items(new StringSchema())
+                        .description("The bookings in the way (host actions)"))
+                .addProperty("holds", new ArraySchema().items(new StringSchema())
+                        .description("The table holds in the way (host actions)"))
+                .addProperty("waitMinutes", new IntegerSchema().nullable(true)
+                        .description("A walk-in's quoted wait: the earliest start within 3 hours, null if none"))
                 .required(List.of("type", "title", "status", "detail", "errors"));
     }
 

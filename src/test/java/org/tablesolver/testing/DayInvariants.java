@@ -22,11 +22,33 @@ public final class DayInvariants {
                 join table_assignment b on a.restaurant_id = b.restaurant_id and a.table_id = b.table_id
                                        and a.booking_id < b.booking_id and a.occupied && b.occupied
                 """);
-        violations(db, "assignments of bookings that are not CONFIRMED or SEATED", """
+        violations(db, "assignments of bookings that are not CONFIRMED, SEATED or COMPLETED", """
                 select ta.restaurant_id || '/' || ta.booking_id || ' is ' || coalesce(b.status, 'missing')
                 from table_assignment ta
                 left join booking b on b.restaurant_id = ta.restaurant_id and b.id = ta.booking_id
-                where b.status is null or b.status not in ('CONFIRMED', 'SEATED')
+                where b.status is null or b.status not in ('CONFIRMED', 'SEATED', 'COMPLETED')
+                """);
+        violations(db, "COMPLETED bookings whose tables outlast their stay", """
+                select ta.restaurant_id || '/' || ta.booking_id || ' on ' || ta.table_id
+                from table_assignment ta
+                join booking b on b.restaurant_id = ta.restaurant_id and b.id = ta.booking_id
+                join restaurant r on r.id = b.restaurant_id
+                where b.status = 'COMPLETED'
+                  and (lower(ta.occupied) <> b.starts_at or upper(ta.occupied) > b.starts_at
+                       + make_interval(mins => b.duration_minutes + r.turnover_buffer_minutes))
+                """);
+        violations(db, "bookings whose versions are not all in the change feed, once each, in order", """
+                select b.restaurant_id || '/' || b.id || ' at version ' || b.version || ': feed has '
+                       || coalesce((select string_agg(c.version::text, ',' order by c.seq) from booking_change c
+                                    where c.restaurant_id = b.restaurant_id and c.booking_id = b.id), 'nothing')
+                from booking b
+                where (select array_agg(c.version order by c.seq) from booking_change c
+                       where c.restaurant_id = b.restaurant_id and c.booking_id = b.id)
+                      is distinct from (select array_agg(v::bigint order by v) from generate_series(0, b.version) v)
+                """);
+        violations(db, "change feeds with gaps", """
+                select restaurant_id || ': ' || count(*) || ' changes up to seq ' || max(seq)
+                from booking_change group by restaurant_id having count(*) <> max(seq) or min(seq) <> 1
                 """);
         violations(db, "CONFIRMED or SEATED bookings without tables", """
                 select b.restaurant_id || '/' || b.id from booking b
@@ -39,7 +61,7 @@ public final class DayInvariants {
                 from table_assignment ta
                 join booking b on b.restaurant_id = ta.restaurant_id and b.id = ta.booking_id
                 join restaurant r on r.id = b.restaurant_id
-                where ta.occupied <> tstzrange(b.starts_at, b.starts_at
+                where b.status <> 'COMPLETED' and ta.occupied <> tstzrange(b.starts_at, b.starts_at
                                    + make_interval(mins => b.duration_minutes + r.turnover_buffer_minutes), '[)')
                 """);
         violations(db, "bookings not on exactly the tables of one seating", """
