@@ -63,36 +63,46 @@ public class DayLoader {
     private LoadedDay read(DayKey key, FloorPlan knownPlan) {
         FloorPlan plan = knownPlan != null ? knownPlan : floorPlans.find(key.restaurantId())
                 .orElseThrow(() -> NotFoundException.restaurant(key.restaurantId()));
-        List<BookingRow> rows = jdbc.sql("""
-                        select id, starts_at, duration_minutes, party_size, preferred_zone, required_zone, priority,
-                               status, version, pinned
-                        from booking
-                        where restaurant_id = :r and service_date = :date and status in ('PENDING', 'CONFIRMED', 'SEATED')
-                        order by starts_at, id
-                        """)
-                .param("r", key.restaurantId()).param("date", key.date())
-                .query((rs, n) -> new BookingRow(rs.getString("id"), instant(rs, "starts_at"),
-                        rs.getInt("duration_minutes"), rs.getInt("party_size"), rs.getString("preferred_zone"),
-                        rs.getString("required_zone"), rs.getInt("priority"),
-                        BookingStatus.valueOf(rs.getString("status")), rs.getLong("version"), rs.getBoolean("pinned")))
-                .list();
-
+        // One statement, so one snapshot even under READ COMMITTED: a booking and its table rows are read as some
+        // single commit left them (a cancellation committing in between cannot show a CONFIRMED booking without
+        // tables).
         record AssignmentRow(String bookingId, String tableId, String seatingId) {
         }
         Map<String, List<AssignmentRow>> assignments = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select ta.booking_id, ta.table_id, ta.seating_id
-                        from table_assignment ta
-                        join booking b on b.restaurant_id = ta.restaurant_id and b.id = ta.booking_id
-                        join dining_table dt on dt.restaurant_id = ta.restaurant_id and dt.id = ta.table_id
-                        where ta.restaurant_id = :r and b.service_date = :date and b.status in ('CONFIRMED', 'SEATED')
-                        order by ta.booking_id, dt.position, ta.table_id
+        List<BookingRow> rows = jdbc.sql("""
+                        select b.id, b.starts_at, b.duration_minutes, b.party_size, b.preferred_zone, b.required_zone,
+                               b.priority, b.status, b.version, b.pinned, a.tables, a.seatings
+                        from booking b
+                        left join lateral (
+                            select array_agg(ta.table_id order by dt.position, ta.table_id) as tables,
+                                   array_agg(ta.seating_id order by dt.position, ta.table_id) as seatings
+                            from table_assignment ta
+                            join dining_table dt on dt.restaurant_id = ta.restaurant_id and dt.id = ta.table_id
+                            where ta.restaurant_id = b.restaurant_id and ta.booking_id = b.id
+                        ) a on true
+                        where b.restaurant_id = :r and b.service_date = :date
+                          and b.status in ('PENDING', 'CONFIRMED', 'SEATED')
+                        order by b.starts_at, b.id
                         """)
                 .param("r", key.restaurantId()).param("date", key.date())
-                .query((rs, n) -> new AssignmentRow(rs.getString("booking_id"), rs.getString("table_id"),
-                        rs.getString("seating_id")))
-                .list()
-                .forEach(row -> assignments.computeIfAbsent(row.bookingId(), id -> new ArrayList<>()).add(row));
+                .query((rs, n) -> {
+                    String id = rs.getString("id");
+                    java.sql.Array tables = rs.getArray("tables");
+                    if (tables != null) {
+                        String[] tableIds = (String[]) tables.getArray();
+                        String[] seatingIds = (String[]) rs.getArray("seatings").getArray();
+                        for (int i = 0; i < tableIds.length; i++) {
+                            assignments.computeIfAbsent(id, k -> new ArrayList<>())
+                                    .add(new AssignmentRow(id, tableIds[i], seatingIds[i]));
+                        }
+                    }
+                    return new BookingRow(id, instant(rs, "starts_at"),
+                            rs.getInt("duration_minutes"), rs.getInt("party_size"), rs.getString("preferred_zone"),
+                            rs.getString("required_zone"), rs.getInt("priority"),
+                            BookingStatus.valueOf(rs.getString("status")), rs.getLong("version"),
+                            rs.getBoolean("pinned"));
+                })
+                .list();
 
         Map<String, LoadedDay.LoadedBooking> loaded = new LinkedHashMap<>();
         List<DayInput.Booking> bookings = new ArrayList<>(rows.size());
