@@ -3,6 +3,7 @@ package org.tablesolver.changes;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.tablesolver.booking.BookingStatus;
 
 /**
@@ -13,6 +14,7 @@ import org.tablesolver.booking.BookingStatus;
  * @param cause  what made the change
  * @param at     when it was committed
  */
+@Schema(name = "BookingChange")
 public record Change(long seq, String bookingId, long version, BookingStatus status, List<String> tables,
                      ChangeCause cause, Instant at) {
 }

@@ -50,8 +50,10 @@ class ApiKeyApiTest {
     record Operation(String method, String path, Object body, Scope scope, boolean restaurant) {
 
         boolean grantedTo(Scope other) {
+            boolean bookOrHost = (method.equals("PATCH") || method.equals("DELETE")) && path.contains("/bookings/");
             return other == scope || other == Scope.ADMIN
-                    || (other == Scope.READ && method.equals("GET") && scope != Scope.ADMIN);
+                    || (other == Scope.READ && method.equals("GET") && scope != Scope.ADMIN)
+                    || (bookOrHost && (other == Scope.BOOK || other == Scope.HOST));
         }
 
         @Override
@@ -76,6 +78,15 @@ class ApiKeyApiTest {
                 new Operation("POST", "/api/restaurants/r1/bookings/b1/seat", null,
                         Scope.HOST, true),
                 new Operation("GET", "/api/restaurants/r1/days/2026-12-04/plan", null, Scope.READ, true),
+                new Operation("GET", "/api/restaurants/r1/bookings", null, Scope.BOOK, true),
+                new Operation("GET", "/api/restaurants/r1/changes", null, Scope.READ, true),
+                new Operation("PATCH", "/api/restaurants/r1/bookings/b1", parse("{\"notes\": \"x\"}"), Scope.HOST, true),
+                new Operation("PUT", "/api/restaurants/r1/bookings/b1/seating", parse("{\"seating\": \"T1\"}"),
+                        Scope.HOST, true),
+                new Operation("POST", "/api/restaurants/r1/bookings/b1/complete", null, Scope.HOST, true),
+                new Operation("POST", "/api/restaurants/r1/bookings/b1/no-show", null, Scope.HOST, true),
+                new Operation("POST", "/api/restaurants/r1/walk-ins", parse("{\"partySize\": 2, \"durationMinutes\": 60}"),
+                        Scope.HOST, true),
                 new Operation("GET", "/api/restaurants/r1/days/2026-12-04/availability?partySize=2&durationMinutes=90&from=18:00&to=19:00", null, Scope.BOOK,
                         true),
                 new Operation("POST", "/api/restaurants/r1/holds", hold, Scope.BOOK, true),

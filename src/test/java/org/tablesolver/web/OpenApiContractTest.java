@@ -107,6 +107,19 @@ class OpenApiContractTest {
         return response;
     }
 
+    /** Validates a response sent by hand against the description. */
+    private void check(String method, String path, Api.Response response) {
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.status());
+        response.headers().map().forEach((name, values) -> answer.withHeader(name, values));
+        if (!response.body().isEmpty()) {
+            answer.withBody(response.body());
+        }
+        ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method), answer.build());
+        if (report.hasErrors()) {
+            problems.add(method + " " + path + " -> " + response.status() + ": " + report.getMessages());
+        }
+    }
+
     private Api.Response ok(String method, String path, Object body, int expected) {
         return call(api, method, path, body, null, expected, true);
     }
@@ -168,6 +181,30 @@ class OpenApiContractTest {
         error("GET", "/api/restaurants/r1/days/2026-13-04/plan", null, 400);
         ok("GET", DAY + "/availability?partySize=2&durationMinutes=90&from=12:00&to=20:00", null, 200);
         error("GET", DAY + "/availability?partySize=0&durationMinutes=90", null, 400);
+
+        // host operations
+        ok("POST", "/api/restaurants/r1/bookings", booking("h1", "21:00", 2).put("guestName", "Ada"), 201);
+        ok("PATCH", "/api/restaurants/r1/bookings/h1", parse("{\"notes\": \"window\", \"partySize\": 3}"), 200);
+        error("PATCH", "/api/restaurants/r1/bookings/h1", parse("{\"partysize\": 3}"), 400);
+        ok("PUT", "/api/restaurants/r1/bookings/h1/seating", parse("{\"seating\": \"T2\", \"pinned\": true}"), 200);
+        ok("POST", "/api/restaurants/r1/bookings", booking("h2", "21:00", 2), 201);
+        error("PUT", "/api/restaurants/r1/bookings/h2/seating", parse("{\"seating\": \"T2\"}"), 409);
+        ok("POST", "/api/restaurants/r1/bookings/h1/seat", null, 200);
+        ok("POST", "/api/restaurants/r1/bookings/h1/complete", null, 200);
+        error("POST", "/api/restaurants/r1/bookings/h1/complete", null, 409);
+        ok("PUT", "/api/restaurants/r1/bookings/h2/seating", parse("{\"seating\": \"T3\"}"), 200);
+        ok("POST", "/api/restaurants/r1/bookings/h2/no-show", null, 200);
+        Api.Response stale = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/restaurants/r1/bookings/h2"))
+                .header("Authorization", "Bearer " + api.key()).header("If-Match", "\"0\"")
+                .DELETE().build());
+        assertThat(stale.status()).isEqualTo(412);
+        check("DELETE", "/api/restaurants/r1/bookings/h2", stale);
+        ok("POST", "/api/restaurants/r1/walk-ins", parse("{\"partySize\": 2, \"durationMinutes\": 60}"), 201);
+        error("POST", "/api/restaurants/r1/walk-ins", parse("{\"partySize\": 50, \"durationMinutes\": 60}"), 409);
+        ok("GET", "/api/restaurants/r1/bookings?limit=2", null, 200);
+        error("GET", "/api/restaurants/r1/bookings?cursor=x", null, 400);
+        ok("GET", "/api/restaurants/r1/changes?after=0&limit=5", null, 200);
+        error("GET", "/api/restaurants/r1/changes?limit=0", null, 400);
 
         // holds
         ObjectNode tableHold = parse("""
