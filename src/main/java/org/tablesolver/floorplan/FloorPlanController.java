@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tablesolver.web.Statuses;
@@ -22,9 +23,11 @@ import org.tablesolver.web.Statuses;
 class FloorPlanController {
 
     private final FloorPlanService service;
+    private final PlanReseater reseater;
 
-    FloorPlanController(FloorPlanService service) {
+    FloorPlanController(FloorPlanService service, PlanReseater reseater) {
         this.service = service;
+        this.reseater = reseater;
     }
 
     @GetMapping
@@ -43,10 +46,14 @@ class FloorPlanController {
     @Operation(summary = "Create a restaurant (201) or replace its floor plan (200)",
             description = "409 (nothing changed) when a CONFIRMED or SEATED booking would lose its seating "
                     + "(removed, other member tables, out of service, or too small/large for the party), or when "
-                    + "the time zone changes while bookings exist that are not cancelled.")
+                    + "the time zone changes while bookings exist that are not cancelled. With reseat=true, future "
+                    + "CONFIRMED bookings that would lose their seating are re-seated in the same transaction "
+                    + "(409 naming those that cannot be).")
     @Statuses(success = {200, 201}, errors = 409)
-    ResponseEntity<FloorPlan> put(@PathVariable String restaurantId, @RequestBody FloorPlan plan) {
-        FloorPlanService.Replaced replaced = service.replace(restaurantId, plan);
+    ResponseEntity<FloorPlan> put(@PathVariable String restaurantId, @RequestBody FloorPlan plan,
+                                  @RequestParam(defaultValue = "false") boolean reseat) {
+        FloorPlanService.Replaced replaced = reseat ? reseater.replaceReseating(restaurantId, plan)
+                : service.replace(restaurantId, plan);
         if (replaced.created()) {
             return ResponseEntity.created(URI.create("/api/restaurants/" + restaurantId)).body(replaced.plan());
         }

@@ -113,7 +113,7 @@ public class FloorPlanService {
                                 + " while the restaurant has bookings that are not cancelled: their stored times "
                                 + "would change meaning.");
             }
-            List<FieldProblem> stranded = stranded(next, pathPrefix);
+            List<FieldProblem> stranded = stranded(next, pathPrefix).stream().map(Stranded::problem).toList();
             if (!stranded.isEmpty()) {
                 throw new ConflictException("The new floor plan would strand " + stranded.size()
                         + " confirmed or seated booking(s); nothing was changed. " + stranded.get(0).message(),
@@ -133,8 +133,17 @@ public class FloorPlanService {
         return new Replaced(repository.load(restaurantId, "").orElseThrow(), created);
     }
 
-    private List<FieldProblem> stranded(FloorPlan next, String prefix) {
-        List<FieldProblem> problems = new ArrayList<>();
+    /** A CONFIRMED or SEATED booking that a new plan would leave without its seating, and why. */
+    public record Stranded(String bookingId, String status, FieldProblem problem) {
+    }
+
+    /** The bookings {@code plan} would strand (the restaurant must exist); read in the caller's transaction. */
+    public List<Stranded> strandedBy(String restaurantId, FloorPlan plan) {
+        return stranded(plan.normalized(restaurantId), "");
+    }
+
+    private List<Stranded> stranded(FloorPlan next, String prefix) {
+        List<Stranded> problems = new ArrayList<>();
         for (FloorPlanRepository.SeatedBooking booking : repository.seatedBookings(next.id())) {
             String what = "Booking '" + booking.id() + "' (" + booking.status() + ", party of " + booking.partySize()
                     + ") is at '" + booking.seatingId() + "'";
@@ -144,15 +153,15 @@ public class FloorPlanService {
                 FloorPlan.Table t = table.get();
                 String at = Problems.path(prefix, "tables[" + next.tables().indexOf(t) + "]");
                 if (!booking.tables().equals(Set.of(t.id()))) {
-                    problems.add(new FieldProblem(at + ".id", what + ", which is no longer a single table."));
+                    problems.add(new Stranded(booking.id(), booking.status(), new FieldProblem(at + ".id", what + ", which is no longer a single table.")));
                 } else if (!t.inServiceOrDefault()) {
-                    problems.add(new FieldProblem(at + ".inService", what + ", which this plan takes out of service."));
+                    problems.add(new Stranded(booking.id(), booking.status(), new FieldProblem(at + ".inService", what + ", which this plan takes out of service.")));
                 } else if (booking.partySize() > t.maxCapacity()) {
-                    problems.add(new FieldProblem(at + ".maxCapacity", what + ", which would seat at most "
-                            + t.maxCapacity() + "."));
+                    problems.add(new Stranded(booking.id(), booking.status(), new FieldProblem(at + ".maxCapacity", what + ", which would seat at most "
+                            + t.maxCapacity() + ".")));
                 } else if (booking.partySize() < t.minCapacity()) {
-                    problems.add(new FieldProblem(at + ".minCapacity", what + ", which would need at least "
-                            + t.minCapacity() + "."));
+                    problems.add(new Stranded(booking.id(), booking.status(), new FieldProblem(at + ".minCapacity", what + ", which would need at least "
+                            + t.minCapacity() + ".")));
                 }
             } else if (combination.isPresent()) {
                 FloorPlan.Combination c = combination.get();
@@ -161,23 +170,23 @@ public class FloorPlanService {
                         .filter(id -> next.table(id).map(x -> !x.inServiceOrDefault()).orElse(true))
                         .toList();
                 if (!booking.tables().equals(new HashSet<>(c.tables()))) {
-                    problems.add(new FieldProblem(at + ".tables", what + ", whose member tables "
-                            + booking.tables().stream().sorted().toList() + " this plan changes."));
+                    problems.add(new Stranded(booking.id(), booking.status(), new FieldProblem(at + ".tables", what + ", whose member tables "
+                            + booking.tables().stream().sorted().toList() + " this plan changes.")));
                 } else if (!outOfService.isEmpty()) {
                     int index = next.tables().indexOf(next.table(outOfService.get(0)).orElseThrow());
-                    problems.add(new FieldProblem(Problems.path(prefix, "tables[" + index + "].inService"),
-                            what + ", whose table '" + outOfService.get(0) + "' this plan takes out of service."));
+                    problems.add(new Stranded(booking.id(), booking.status(), new FieldProblem(Problems.path(prefix, "tables[" + index + "].inService"),
+                            what + ", whose table '" + outOfService.get(0) + "' this plan takes out of service.")));
                 } else if (booking.partySize() > c.maxCapacity()) {
-                    problems.add(new FieldProblem(at + ".maxCapacity", what + ", which would seat at most "
-                            + c.maxCapacity() + "."));
+                    problems.add(new Stranded(booking.id(), booking.status(), new FieldProblem(at + ".maxCapacity", what + ", which would seat at most "
+                            + c.maxCapacity() + ".")));
                 } else if (booking.partySize() < c.minCapacity()) {
-                    problems.add(new FieldProblem(at + ".minCapacity", what + ", which would need at least "
-                            + c.minCapacity() + "."));
+                    problems.add(new Stranded(booking.id(), booking.status(), new FieldProblem(at + ".minCapacity", what + ", which would need at least "
+                            + c.minCapacity() + ".")));
                 }
             } else {
                 boolean wasTable = booking.tables().equals(Set.of(booking.seatingId()));
-                problems.add(new FieldProblem(Problems.path(prefix, wasTable ? "tables" : "combinations"),
-                        what + ", which this plan removes."));
+                problems.add(new Stranded(booking.id(), booking.status(), new FieldProblem(Problems.path(prefix, wasTable ? "tables" : "combinations"),
+                        what + ", which this plan removes.")));
             }
         }
         return problems;

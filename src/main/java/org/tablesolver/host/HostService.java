@@ -35,6 +35,7 @@ import org.tablesolver.changes.ChangeCause;
 import org.tablesolver.changes.ChangeFeed;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
+import org.tablesolver.floorplan.PlanReseater;
 import org.tablesolver.solve.DayKey;
 import org.tablesolver.solve.DayLoader;
 import org.tablesolver.solve.DayLock;
@@ -54,7 +55,7 @@ import org.tablesolver.web.Problems;
  * pinned (listed in {@code moved}), and writes all or nothing; a refusal names what is in the way.
  */
 @Service
-public class HostService {
+public class HostService implements PlanReseater {
 
     /** How far ahead a walk-in's waiting time is looked for. */
     static final int WAIT_HORIZON_MINUTES = 180;
@@ -478,6 +479,92 @@ public class HostService {
             }
             List<ConfirmedBooking.Moved> moved = replanner.write(jdbc, bookings, List.of(id));
             return new ConfirmedBooking(bookings.find(restaurantId, id).orElseThrow(), moved, true);
+        }));
+    }
+
+    // ************************************************************************
+    // Floor-plan changes that re-seat
+    // ************************************************************************
+
+    /**
+     * Replaces the floor plan and re-seats the future CONFIRMED bookings it would strand, each exactly on the new
+     * plan (others may move), all in one transaction; 409 naming the bookings that cannot move (SEATED, pinned,
+     * already started) or cannot be re-seated, and nothing changes.
+     */
+    @Override
+    public FloorPlanService.Replaced replaceReseating(String restaurantId, FloorPlan plan) {
+        floorPlans.validate(plan, "");
+        return online.withRetries(() -> write.execute(status -> {
+            if (floorPlans.find(restaurantId).isEmpty()) {
+                return floorPlans.replace(restaurantId, plan);
+            }
+            List<FloorPlanService.Stranded> seen = floorPlans.strandedBy(restaurantId, plan);
+            if (seen.isEmpty()) {
+                return floorPlans.replace(restaurantId, plan);
+            }
+            java.util.TreeSet<java.time.LocalDate> dates = new java.util.TreeSet<>();
+            for (FloorPlanService.Stranded stranded : seen) {
+                dates.add(bookings.find(restaurantId, stranded.bookingId()).orElseThrow().date());
+            }
+            for (java.time.LocalDate date : dates) {
+                dayLock.lock(new DayKey(restaurantId, date));
+            }
+            changeFeed.declare(ChangeCause.HOST);
+            FloorPlan current = floorPlans.lockForBookingWrite(restaurantId);
+            LocalDateTime now = LocalDateTime.now(clock.withZone(current.zoneId()));
+            List<Booking> moving = new ArrayList<>();
+            List<org.tablesolver.web.FieldProblem> stuck = new ArrayList<>();
+            for (FloorPlanService.Stranded stranded : floorPlans.strandedBy(restaurantId, plan)) {
+                Booking booking = bookings.find(restaurantId, stranded.bookingId()).orElseThrow();
+                if (!dates.contains(booking.date())) {
+                    throw new org.tablesolver.availability.Retries.ConcurrentChange("more bookings stranded meanwhile");
+                }
+                if (booking.status() != BookingStatus.CONFIRMED || booking.pinned() || booking.start().isBefore(now)) {
+                    stuck.add(new org.tablesolver.web.FieldProblem(stranded.problem().field(), stranded.problem().message()
+                            + " It cannot move (" + (booking.status() != BookingStatus.CONFIRMED ? booking.status()
+                            : booking.pinned() ? "pinned" : "already started") + ")."));
+                } else {
+                    moving.add(booking);
+                }
+            }
+            if (!stuck.isEmpty()) {
+                throw new ConflictException("The new floor plan would strand " + stuck.size() + " booking(s) that "
+                        + "cannot be re-seated; nothing was changed. " + stuck.get(0).message(), stuck);
+            }
+            for (Booking booking : moving) {
+                bookings.deleteAssignments(restaurantId, booking.id());
+                // PENDING for the moment (no version change, so no change of its own in the feed)
+                org.tablesolver.database.Rows.exactlyOne(jdbc.sql("""
+                                update booking set status = 'PENDING'
+                                where restaurant_id = :r and id = :b and status = 'CONFIRMED'
+                                """).param("r", restaurantId).param("b", booking.id()).update(),
+                        "release " + booking.id());
+            }
+            FloorPlanService.Replaced replaced = floorPlans.replace(restaurantId, plan);
+            FloorPlan next = floorPlans.lockForBookingWrite(restaurantId);
+            for (java.time.LocalDate date : dates) {
+                List<Booking> ofDay = moving.stream().filter(b -> b.date().equals(date)).toList();
+                Replanner replanner = online.replanner(next, dayLoader.readInTransaction(new DayKey(restaurantId, date),
+                        next));
+                for (Booking booking : ofDay) {
+                    ConflictException refusal = replanner.place(booking.id(), booking.start(), booking.partySize(),
+                            booking.durationMinutes(), booking.requiredZone(), booking.preferredZone(), false);
+                    if (refusal != null) {
+                        throw (ApiException) new ConflictException("bookings", "Booking '" + booking.id()
+                                + "' cannot be re-seated on the new floor plan (" + refusal.getMessage()
+                                + "); nothing was changed.").withProperty("bookings", List.of(booking.id()));
+                    }
+                }
+                for (Booking booking : ofDay) {
+                    org.tablesolver.database.Rows.exactlyOne(jdbc.sql("""
+                                    update booking set status = 'CONFIRMED', version = version + 1, updated_at = now()
+                                    where restaurant_id = :r and id = :b and status = 'PENDING'
+                                    """).param("r", restaurantId).param("b", booking.id()).update(),
+                            "re-seat " + booking.id());
+                }
+                replanner.write(jdbc, bookings, ofDay.stream().map(Booking::id).toList());
+            }
+            return replaced;
         }));
     }
 

@@ -278,4 +278,39 @@ class HostApiTest extends SolvingTest {
         assertProblem(api.get(BOOKINGS + "?cursor=nonsense"), 400, "cursor");
         assertProblem(api.get(BOOKINGS + "?limit=0"), 400, "limit");
     }
+
+    @Test
+    void aFloorPlanChangeMayReseatTheFutureBookingsItStrands() {
+        confirmed("f1", "19:00", 2);
+        api.put(BOOKINGS + "/f1/seating", parse("{\"seating\": \"T1\"}"));
+        confirmed("f2", "12:00", 2);
+        api.put(BOOKINGS + "/f2/seating", parse("{\"seating\": \"T2\"}"));
+        ObjectNode withoutT1 = plan();
+        withoutT1.withArray("tables").remove(0);
+        long version = get("f1").path("version").asLong();
+
+        Map<String, List<String>> before = db.snapshot();
+        assertRefused(api.put(R, withoutT1), 409, "tables", db, before);
+        Api.Response replaced = api.put(R + "?reseat=true", withoutT1);
+        assertThat(replaced.status()).as("%s", replaced).isEqualTo(200);
+        assertThat(replaced.json().path("tables").size()).isEqualTo(3);
+        JsonNode f1 = get("f1");
+        assertThat(f1.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(tables(f1)).isNotEmpty().doesNotContain("T1");
+        assertThat(f1.path("version").asLong()).isEqualTo(version + 1);
+        JsonNode last = api.get(R + "/changes?after=0&limit=1000").json().path("changes");
+        assertThat(last.get(last.size() - 1).path("bookingId").asText()).isEqualTo("f1");
+        assertThat(last.get(last.size() - 1).path("cause").asText()).isEqualTo("HOST");
+
+        // a SEATED party on a table the plan removes cannot be re-seated: 409, nothing changed
+        assertThat(api.post(BOOKINGS + "/f2/seat", null).status()).isEqualTo(200);
+        ObjectNode withoutT2 = plan();
+        withoutT2.withArray("tables").remove(0);
+        withoutT2.withArray("tables").remove(0);
+        withoutT2.putArray("combinations");
+        before = db.snapshot();
+        Api.Response refused = api.put(R + "?reseat=true", withoutT2);
+        assertRefused(refused, 409, "tables", db, before);
+        assertThat(refused.json().path("detail").asText()).contains("f2").contains("SEATED");
+    }
 }
