@@ -25,6 +25,19 @@ final class PlanPrinter {
     private PlanPrinter() {
     }
 
+    /** The line about the plan's bound: proven optimal, or its gap. */
+    static String bound(SolveView solve) {
+        if (solve.bound() == null) {
+            return "No bound was found in time, so how far this plan is from the best is not known.";
+        }
+        if (Boolean.TRUE.equals(solve.proven())) {
+            return "Proven optimal: no plan seats more (seated weight " + solve.bound() + " of bound " + solve.bound()
+                    + ").";
+        }
+        return String.format(Locale.ROOT, "Bound %d on the seated weight: this plan is at most %.2f%% below the best.",
+                solve.bound(), solve.gap());
+    }
+
     /** The result of a solve: header, tables, unseated bookings with reasons, counts. */
     static void printSolve(PrintStream out, SolveView solve, FloorPlan plan, List<Booking> bookings) {
         out.printf(Locale.ROOT, "%s on %s: %s (%s, config %s), %d attempt%s, solving %s, %s in all%n",
@@ -49,6 +62,7 @@ final class PlanPrinter {
             out.printf(Locale.ROOT, "Seated %d of %d bookings (%d newly confirmed, %d moved), %d unseated.%n",
                     solve.seated(), solve.seated() + solve.unseated(), solve.newlyConfirmed(), solve.moved(),
                     solve.unseated());
+            out.println(bound(solve));
         } else {
             out.println(solve.error());
         }

@@ -13,6 +13,8 @@ import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.SeatingPlan;
 import org.tablesolver.solver.SeatingPlanBuilder;
 import org.tablesolver.solver.SeatingSolver;
+import org.tablesolver.solver.bound.SeatedWeightBound;
+import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.UnseatedExplanation;
 
 /**
@@ -33,6 +35,7 @@ class SolvePipeline {
     private final SolveMetrics metrics;
     private final List<SolveHooks> hooks;
     private final int maxAttempts;
+    private final SolveProperties properties;
 
     SolvePipeline(DayLoader loader, SeatingSolver seatingSolver, PlanCommitter committer, SolveRuns runs,
                   SolveMetrics metrics, List<SolveHooks> hooks, SolveProperties properties) {
@@ -43,6 +46,7 @@ class SolvePipeline {
         this.metrics = metrics;
         this.hooks = List.copyOf(hooks);
         this.maxAttempts = properties.maxAttempts();
+        this.properties = properties;
     }
 
     /** Runs a job that {@link SolveJob#start() started}; never throws: the outcome is in the job. */
@@ -59,7 +63,8 @@ class SolvePipeline {
                     return;
                 }
                 LoadedDay day = loader.load(job.key());
-                SeatingPlan solved = solve(job, day);
+                Solved result = solve(job, day);
+                SeatingPlan solved = result == null ? null : result.plan();
                 if (solved == null || job.discardRequested()) {
                     end(job, SolveStatus.CANCELLED, "Stopped with discard=true; nothing was written.", null);
                     return;
@@ -79,7 +84,8 @@ class SolvePipeline {
                 SolveHooks.Attempt current = new SolveHooks.Attempt(job.id(), job.key().restaurantId(),
                         job.key().date(), attempt);
                 hooks.forEach(hook -> hook.beforeCommit(current));
-                SolveView committed = committedView(job, report, changes);
+                SolveView committed = committedView(job, report, changes, result.bound(),
+                        SeatedWeightBound.seatedWeight(solved));
                 try {
                     committer.commit(day, changes, auditRow(committed), current);
                 } catch (RuntimeException e) {
@@ -110,26 +116,38 @@ class SolvePipeline {
         end(job, SolveStatus.CANCELLED, "Cancelled before it started; nothing was written.", null);
     }
 
-    /** Solves with the job's configuration; null when a discard arrived before the solver started. */
-    private SeatingPlan solve(SolveJob job, LoadedDay day) {
-        SeatingPlan problem = SeatingPlanBuilder.build(day.input(), job.mode());
-        Solver<SeatingPlan> solver = seatingSolver.newSolver(job.config());
-        int bookings = problem.getBookings().size();
-        solver.addEventListener(event -> job.bestPlanFound(event.getNewBestScore().toString(),
-                (int) event.getNewBestSolution().getBookings().stream().filter(PlannedBooking::isSeated).count(),
-                bookings));
-        if (!job.solving(solver)) {
-            job.solved();
-            return null;
-        }
-        try {
-            return solver.solve(problem);
-        } finally {
-            job.solved();
-        }
+    /** A solved plan and the bound it was solved against. */
+    private record Solved(SeatingPlan plan, SeatedWeightBound.Result bound) {
     }
 
-    private SolveView committedView(SolveJob job, PlanReport report, PlanChanges changes) {
+    /**
+     * Bounds the day, then solves it with the job's configuration, stopping at the bound; null when a discard
+     * arrived before the solver started.
+     */
+    private Solved solve(SolveJob job, LoadedDay day) {
+        SeatingPlan problem = SeatingPlanBuilder.build(day.input(), job.mode());
+        SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, properties.boundTimeLimit().toMillis() / 1000.0);
+        int bookings = problem.getBookings().size();
+        SeatingPlan solved = seatingSolver.solve(problem, job.config(), bound,
+                event -> job.bestPlanFound(event.getNewBestScore().toString(),
+                        (int) event.getNewBestSolution().getBookings().stream().filter(PlannedBooking::isSeated)
+                                .count(), bookings),
+                new SeatingSolver.Hooks() {
+                    @Override
+                    public boolean starting(Solver<SeatingPlan> solver) {
+                        return job.solving(solver) && !job.stopRequested();
+                    }
+
+                    @Override
+                    public void ended(Solver<SeatingPlan> solver) {
+                        job.solved();
+                    }
+                });
+        return solved == null ? null : new Solved(solved, bound);
+    }
+
+    private SolveView committedView(SolveJob job, PlanReport report, PlanChanges changes,
+                                    SeatedWeightBound.Result bound, long seatedWeight) {
         List<SolveView.Assignment> assignments = changes.bookings().stream()
                 .map(change -> new SolveView.Assignment(change.bookingId(), change.tableIds(), change.seatingId(),
                         change.statusAfter().name(), change.change()))
@@ -139,7 +157,8 @@ class SolvePipeline {
                 .toList();
         return new SolveView(job.id(), job.key().restaurantId(), job.key().date(), job.mode(), job.config(),
                 SolveStatus.COMMITTED, report.score().toString(), report.seated(), report.unseated(),
-                changes.newlyConfirmed(), changes.moved(), assignments, unseated, job.solveMillis(),
+                changes.newlyConfirmed(), changes.moved(), bound.bound(), bound.gapPercent(seatedWeight),
+                bound.bound() == null ? null : bound.proves(seatedWeight), assignments, unseated, job.solveMillis(),
                 job.elapsedMillis(), job.attempts(), null, job.requestedAt(), job.startedAt(), Instant.now());
     }
 
@@ -152,7 +171,7 @@ class SolvePipeline {
 
     private void end(SolveJob job, SolveStatus status, String error, String score) {
         SolveView view = new SolveView(job.id(), job.key().restaurantId(), job.key().date(), job.mode(), job.config(),
-                status, score, null, null, null, null, null, null, job.solveMillis(), job.elapsedMillis(),
+                status, score, null, null, null, null, null, null, null, null, null, job.solveMillis(), job.elapsedMillis(),
                 job.attempts(), error, job.requestedAt(), job.startedAt(), Instant.now());
         try {
             runs.insert(auditRow(view));
@@ -164,8 +183,9 @@ class SolvePipeline {
     }
 
     private void finished(SolveJob job, SolveView view) {
-        job.finish(view);
+        // Counted before the waiting request is answered, so the metrics it then reads include this solve.
         metrics.finished(view);
+        job.finish(view);
         log.info("solve id={} restaurant={} date={} mode={} config={} status={} attempts={} seated={} unseated={} "
                         + "newlyConfirmed={} moved={} score={} solveMillis={} totalMillis={}{}",
                 view.solveId(), view.restaurantId(), view.date(), view.mode(), view.config(), view.status(),
@@ -176,6 +196,6 @@ class SolvePipeline {
     private static SolveRun auditRow(SolveView view) {
         return new SolveRun(view.solveId(), view.restaurantId(), view.date(), view.mode(), view.config(),
                 view.status(), view.score(), view.seated(), view.unseated(), view.newlyConfirmed(), view.moved(),
-                view.attempts(), view.error(), view.requestedAt(), view.startedAt(), view.finishedAt());
+                view.bound(), view.gap(), view.proven(), view.attempts(), view.error(), view.requestedAt(), view.startedAt(), view.finishedAt());
     }
 }

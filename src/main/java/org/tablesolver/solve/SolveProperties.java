@@ -23,7 +23,8 @@ record SolveProperties(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("default") String defaultConfig,
         @DefaultValue("10s") Duration lockTimeout,
-        @DefaultValue("500") int retainFinished) {
+        @DefaultValue("500") int retainFinished,
+        @DefaultValue("20s") Duration boundTimeLimit) {
 
     SolveProperties {
         if (poolSize < 0) {

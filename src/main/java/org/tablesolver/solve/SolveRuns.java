@@ -19,7 +19,7 @@ class SolveRuns {
 
     private static final String COLUMNS = """
             id, restaurant_id, service_date, mode, config, status, score, seated, unseated, newly_confirmed, moved,
-            attempts, error, requested_at, started_at, finished_at
+            bound, gap, proven, attempts, error, requested_at, started_at, finished_at
             """;
 
     private final JdbcClient jdbc;
@@ -32,12 +32,13 @@ class SolveRuns {
     void insert(SolveRun run) {
         Rows.exactlyOne(jdbc.sql("insert into solve_run (" + COLUMNS + """
                         ) values (:id, :r, :date, :mode, :config, :status, :score, :seated, :unseated, :newlyConfirmed,
-                                  :moved, :attempts, :error, :requestedAt, :startedAt, :finishedAt)
+                                  :moved, :bound, :gap, :proven, :attempts, :error, :requestedAt, :startedAt, :finishedAt)
                         """)
                 .param("id", run.solveId()).param("r", run.restaurantId()).param("date", run.date())
                 .param("mode", run.mode().name()).param("config", run.config()).param("status", run.status().name())
                 .param("score", run.score()).param("seated", run.seated()).param("unseated", run.unseated())
                 .param("newlyConfirmed", run.newlyConfirmed()).param("moved", run.moved())
+                .param("bound", run.bound()).param("gap", run.gap()).param("proven", run.proven())
                 .param("attempts", run.attempts()).param("error", run.error())
                 .param("requestedAt", DayLoader.utc(run.requestedAt()))
                 .param("startedAt", run.startedAt() == null ? null : DayLoader.utc(run.startedAt()))
@@ -74,7 +75,9 @@ class SolveRuns {
                 rs.getObject("service_date", LocalDate.class), SolveMode.valueOf(rs.getString("mode")),
                 rs.getString("config"), SolveStatus.valueOf(rs.getString("status")), rs.getString("score"),
                 (Integer) rs.getObject("seated"), (Integer) rs.getObject("unseated"),
-                (Integer) rs.getObject("newly_confirmed"), (Integer) rs.getObject("moved"), rs.getInt("attempts"),
+                (Integer) rs.getObject("newly_confirmed"), (Integer) rs.getObject("moved"),
+                (Long) rs.getObject("bound"), (Double) rs.getObject("gap"), (Boolean) rs.getObject("proven"),
+                rs.getInt("attempts"),
                 rs.getString("error"), instant(rs, "requested_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
     }

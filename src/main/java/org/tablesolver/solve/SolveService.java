@@ -233,7 +233,8 @@ public class SolveService implements DisposableBean {
     private static SolveView fromAudit(SolveRun run) {
         long total = run.finishedAt() == null ? 0 : Duration.between(run.requestedAt(), run.finishedAt()).toMillis();
         return new SolveView(run.solveId(), run.restaurantId(), run.date(), run.mode(), run.config(), run.status(),
-                run.score(), run.seated(), run.unseated(), run.newlyConfirmed(), run.moved(), null, null, null, total,
+                run.score(), run.seated(), run.unseated(), run.newlyConfirmed(), run.moved(), run.bound(), run.gap(),
+                run.proven(), null, null, null, total,
                 run.attempts(), run.error(), run.requestedAt(), run.startedAt(), run.finishedAt());
     }
 

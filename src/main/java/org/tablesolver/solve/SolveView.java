@@ -34,6 +34,12 @@ public record SolveView(
         Integer unseated,
         Integer newlyConfirmed,
         Integer moved,
+        @Schema(description = "An upper bound on the seated weight (1 + priority per seated booking) any plan of "
+                + "the day can reach: the linear relaxation of the seating model; null when it was not found in time")
+        Long bound,
+        @Schema(description = "How far the plan's seated weight is below the bound, in percent (0: it reaches it)")
+        Double gap,
+        @Schema(description = "True when the plan reaches the bound: no plan seats more") Boolean proven,
         List<Assignment> assignments,
         List<Unseated> unseatedBookings,
         Long solveMillis,
@@ -47,7 +53,7 @@ public record SolveView(
     /** The same view with the time since the request measured again (after the commit returned). */
     SolveView withTotalMillis(long millis) {
         return new SolveView(solveId, restaurantId, date, mode, config, status, score, seated, unseated, newlyConfirmed,
-                moved, assignments, unseatedBookings, solveMillis, millis, attempts, error, requestedAt, startedAt,
+                moved, bound, gap, proven, assignments, unseatedBookings, solveMillis, millis, attempts, error, requestedAt, startedAt,
                 finishedAt);
     }
 

@@ -1,5 +1,12 @@
 package org.tablesolver.solver;
 
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.api.solver.event.SolverEventListener;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import org.tablesolver.solver.bound.SeatedWeightBound;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +31,7 @@ public class SeatingSolver {
 
     private final SolverConfigs configs;
     private final Map<String, Built> factories = new ConcurrentHashMap<>();
+    private final Map<String, Built> polishFactories = new ConcurrentHashMap<>();
 
     public SeatingSolver(SolverConfigs configs) {
         this.configs = configs;
@@ -70,6 +78,85 @@ public class SeatingSolver {
     }
 
     private record Built(String version, SolverFactory<SeatingPlan> factory) {
+    }
+
+    /** Steps without improvement after which the polish of a proven plan (guests, preferences) ends. */
+    public static final int POLISH_STEPS = 2000;
+
+    /** What a bounded solve tells its caller: each solver before it runs (false: skip it), and when it ended. */
+    public interface Hooks {
+        boolean starting(Solver<SeatingPlan> solver);
+
+        void ended(Solver<SeatingPlan> solver);
+    }
+
+    /**
+     * Solves with a known bound: the search stops as soon as the plan's seated weight reaches {@code bound} (the
+     * plan is then proven optimal on level 0), and a short local search with the configuration's moves,
+     * ending after {@link #POLISH_STEPS} steps without improvement, then improves guests and preferences. Without
+     * a bound, the configuration runs as it is. Deterministic either way: every limit is a count.
+     */
+    public SeatingPlan solve(SeatingPlan problem, String configName, SeatedWeightBound.Result bound,
+                             SolverEventListener<SeatingPlan> listener, Hooks hooks) {
+        SolverFactory<SeatingPlan> factory = factory(configName);
+        Solver<SeatingPlan> solver;
+        if (bound.bound() == null) {
+            solver = factory.buildSolver();
+        } else {
+            SolverConfig config = configs.load(configName);
+            TerminationConfig termination = config.getTerminationConfig() == null ? new TerminationConfig()
+                    : config.getTerminationConfig().copyConfig();
+            long[] soft = {bound.levelZero(), Long.MIN_VALUE, Long.MIN_VALUE};
+            termination.setBestScoreLimit(BendableLongScore.of(new long[] {0}, soft).toString());
+            solver = factory.buildSolver(new SolverConfigOverride<SeatingPlan>().withTerminationConfig(termination));
+        }
+        SeatingPlan best = run(solver, problem, listener, hooks);
+        if (best == null || !bound.proves(SeatedWeightBound.seatedWeight(best))) {
+            return best;
+        }
+        Solver<SeatingPlan> polish = polishFactory(configName).buildSolver();
+        SeatingPlan polished = run(polish, best, listener, hooks);
+        return polished == null ? best : polished;
+    }
+
+    private static SeatingPlan run(Solver<SeatingPlan> solver, SeatingPlan problem,
+                                   SolverEventListener<SeatingPlan> listener, Hooks hooks) {
+        if (listener != null) {
+            solver.addEventListener(listener);
+        }
+        if (!hooks.starting(solver)) {
+            hooks.ended(solver);
+            return null;
+        }
+        try {
+            return solver.solve(problem);
+        } finally {
+            hooks.ended(solver);
+        }
+    }
+
+    /** The polish of a configuration: its first local search alone, ending after POLISH_STEPS unimproved steps. */
+    private SolverFactory<SeatingPlan> polishFactory(String configName) {
+        String version = configs.version(configName);
+        Built built = polishFactories.compute(configName, (name, known) -> known != null
+                && known.version().equals(version) ? known : new Built(version, buildPolish(name)));
+        return built.factory();
+    }
+
+    private SolverFactory<SeatingPlan> buildPolish(String name) {
+        SolverConfig config = configs.load(name);
+        LocalSearchPhaseConfig search = config.getPhaseConfigList().stream()
+                .filter(LocalSearchPhaseConfig.class::isInstance).map(LocalSearchPhaseConfig.class::cast)
+                .findFirst().map(LocalSearchPhaseConfig::copyConfig).orElseGet(LocalSearchPhaseConfig::new);
+        // The phase's own limits stay (a move-count limit ends a phase whose steps may never complete), with at
+        // most POLISH_STEPS unimproved steps.
+        TerminationConfig limits = search.getTerminationConfig() == null ? new TerminationConfig()
+                : search.getTerminationConfig().copyConfig();
+        Integer unimproved = limits.getUnimprovedStepCountLimit();
+        limits.setUnimprovedStepCountLimit(unimproved == null ? POLISH_STEPS : Math.min(unimproved, POLISH_STEPS));
+        search.setTerminationConfig(limits);
+        config.setPhaseConfigList(List.of(search));
+        return SolverFactory.create(config);
     }
 
     /** Solves a day in the calling thread with a named configuration and reports on the result. */

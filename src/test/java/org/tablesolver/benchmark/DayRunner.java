@@ -11,7 +11,7 @@ import ai.timefold.solver.core.impl.solver.DefaultSolver;
 
 import org.tablesolver.solver.CpSatReference;
 import org.tablesolver.solver.DayInput;
-import org.tablesolver.solver.LpBound;
+import org.tablesolver.solver.bound.SeatedWeightBound;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.SeatingPlan;
 import org.tablesolver.solver.SeatingPlanBuilder;
@@ -35,18 +35,30 @@ final class DayRunner {
             long began = System.nanoTime();
             SeatingPlan problem = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
             double buildSeconds = (System.nanoTime() - began) / 1e9;
-            Solver<SeatingPlan> timefold = solver.newSolver(config);
-            timefold.addEventListener(event -> {
+            // The production path: the day's bound first, then a solve that stops when it reaches it.
+            SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, 20);
+            double boundSeconds = (System.nanoTime() - began) / 1e9;
+            List<Solver<SeatingPlan>> solvers = new ArrayList<>();
+            SeatingPlan solved = solver.solve(problem, config, bound, event -> {
                 BendableLongScore score = (BendableLongScore) event.getNewBestScore();
                 if (score.isFeasible()) {
-                    timeline.add(new Results.Improvement(buildSeconds + event.getTimeMillisSpent() / 1000.0,
+                    timeline.add(new Results.Improvement(boundSeconds + event.getTimeMillisSpent() / 1000.0,
                             totalWeight + SeatingScore.seatedBookings(score)));
                 }
+            }, new SeatingSolver.Hooks() {
+                @Override
+                public boolean starting(Solver<SeatingPlan> timefold) {
+                    solvers.add(timefold);
+                    return true;
+                }
+
+                @Override
+                public void ended(Solver<SeatingPlan> timefold) {
+                }
             });
-            SeatingPlan solved = timefold.solve(problem);
             double total = (System.nanoTime() - began) / 1e9;
             // Timefold's public API has no move count; the implementation class has had it for many versions.
-            long speed = timefold instanceof DefaultSolver<SeatingPlan> defaultSolver
+            long speed = solvers.get(0) instanceof DefaultSolver<SeatingPlan> defaultSolver
                     ? defaultSolver.getMoveEvaluationSpeed() : 0;
             double toFinal = timeline.isEmpty() ? total : timeline.get(timeline.size() - 1).seconds();
             return measured(config, day, solved, toFinal, total, speed, heap.peakBytes(), timeline);
@@ -65,11 +77,11 @@ final class DayRunner {
     static Results.Reference reference(DayInput day, Tier tier) {
         SeatingPlan plan = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
         CpSatReference.Result exact = CpSatReference.solve(plan, tier.cpSatLimit.toSeconds());
-        LpBound.Result relaxation = exact.optimal() || tier.lpLimit.isZero() ? null
-                : LpBound.solve(plan, tier.lpLimit.toSeconds());
+        SeatedWeightBound.Result relaxation = exact.optimal() || tier.lpLimit.isZero() ? null
+                : SeatedWeightBound.of(plan, tier.lpLimit.toSeconds());
         return new Results.Reference(exact.status(), exact.seatedBookings(), exact.seatedWeight(), exact.seatedGuests(),
                 exact.seatedWeightBound(), exact.seconds(),
-                relaxation != null && relaxation.proven() ? relaxation.bound() : Long.MAX_VALUE,
+                relaxation != null && relaxation.bound() != null ? relaxation.bound() : Long.MAX_VALUE,
                 relaxation == null ? 0 : relaxation.seconds(), PlanChecker.violations(day, exact.seatingByBooking()));
     }
 

@@ -1,0 +1,140 @@
+package org.tablesolver.solver.bound;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import org.tablesolver.solver.PlannedBooking;
+import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.Seating;
+import org.tablesolver.solver.TableBlock;
+
+/**
+ * An upper bound on the seated weight (level 0 of the score: the sum of 1 + priority over the seated bookings)
+ * that any plan of a day can reach: the linear relaxation of the seating model, solved by OR-Tools GLOP. One
+ * variable in [0, 1] per booking and seating it may take; each booking on at most one seating (exactly one for
+ * those that must stay seated); and one clique per table and start time: at every start of a booking that may
+ * use a table, at most one of the bookings then under way sits at it. Pacing is left out, which only loosens
+ * the bound. Rounded down, since seated weights are whole numbers; a small tolerance first keeps it valid
+ * despite the LP solver's own tolerances.
+ */
+public final class SeatedWeightBound {
+
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    /**
+     * @param bound the bound, or null when the LP did not finish within its limit (or found the day infeasible,
+     *              which a day the pipeline builds never is)
+     * @param total the weight of every booking of the day: the bound when everyone could be seated
+     */
+    public record Result(Long bound, long total, double seconds) {
+
+        /** The bound as a level-0 score (minus the unseated weight it allows), or null without a bound. */
+        public Long levelZero() {
+            return bound == null ? null : bound - total;
+        }
+
+        /** The gap of a plan in percent of the bound, 0 when the plan reaches it; null without a bound. */
+        public Double gapPercent(long seatedWeight) {
+            if (bound == null) {
+                return null;
+            }
+            return bound == 0 ? 0.0 : Math.max(0, bound - seatedWeight) * 100.0 / bound;
+        }
+
+        public boolean proves(long seatedWeight) {
+            return bound != null && seatedWeight >= bound;
+        }
+    }
+
+    private SeatedWeightBound() {
+    }
+
+    /** The seated weight of a plan, comparable with the bound. */
+    public static long seatedWeight(SeatingPlan plan) {
+        return plan.getBookings().stream().filter(PlannedBooking::isSeated).mapToLong(PlannedBooking::getSeatingWeight)
+                .sum();
+    }
+
+    public static Result of(SeatingPlan plan, double timeLimitSeconds) {
+        long began = System.nanoTime();
+        long total = plan.getBookings().stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
+        MPSolver solver = MPSolver.createSolver("GLOP");
+        try {
+            solver.setTimeLimit((long) (timeLimitSeconds * 1000));
+            MPObjective objective = solver.objective();
+            Map<Integer, List<Choice>> choicesByTable = new LinkedHashMap<>();
+            for (PlannedBooking booking : plan.getBookings()) {
+                boolean mustSeat = booking.isPinned() || booking.isMustStaySeated();
+                MPConstraint oneSeating = solver.makeConstraint(mustSeat ? 1 : 0, 1);
+                for (Seating seating : options(plan, booking)) {
+                    MPVariable x = solver.makeNumVar(0, 1, "");
+                    objective.setCoefficient(x, booking.getSeatingWeight());
+                    oneSeating.setCoefficient(x, 1);
+                    for (int table : seating.getTableIndexes()) {
+                        choicesByTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Choice(booking, x));
+                    }
+                }
+            }
+            for (List<Choice> choices : choicesByTable.values()) {
+                TreeSet<Integer> starts = new TreeSet<>();
+                choices.forEach(choice -> starts.add(choice.booking().getStart()));
+                for (int start : starts) {
+                    MPConstraint atMostOne = null;
+                    for (Choice choice : choices) {
+                        if (choice.booking().getStart() <= start && start < choice.booking().getEnd()) {
+                            if (atMostOne == null) {
+                                atMostOne = solver.makeConstraint(0, 1);
+                            }
+                            atMostOne.setCoefficient(choice.x(), 1);
+                        }
+                    }
+                }
+            }
+            objective.setMaximization();
+            MPSolver.ResultStatus status = solver.solve();
+            double seconds = (System.nanoTime() - began) / 1e9;
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                return new Result(null, total, seconds);
+            }
+            return new Result(Math.min(total, (long) Math.floor(objective.value() + 1e-3)), total, seconds);
+        } finally {
+            solver.delete();
+        }
+    }
+
+    /** The seatings a booking may take: its own when pinned, else the fitting ones in service and not blocked. */
+    private static List<Seating> options(SeatingPlan plan, PlannedBooking booking) {
+        if (booking.isPinned() && booking.getOriginalSeating() != null) {
+            return List.of(booking.getOriginalSeating());
+        }
+        List<Seating> options = new ArrayList<>();
+        for (Seating seating : booking.getFittingSeatings()) {
+            if (booking.isPinned() || seating.isInService() && !blocked(plan, seating, booking)) {
+                options.add(seating);
+            }
+        }
+        return options;
+    }
+
+    private static boolean blocked(SeatingPlan plan, Seating seating, PlannedBooking booking) {
+        for (TableBlock block : plan.getBlocks()) {
+            if (seating.usesTable(block.tableIndex()) && booking.overlaps(block.start(), block.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Choice(PlannedBooking booking, MPVariable x) {
+    }
+}

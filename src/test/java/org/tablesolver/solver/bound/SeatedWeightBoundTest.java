@@ -1,0 +1,122 @@
+package org.tablesolver.solver.bound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.impl.solver.DefaultSolver;
+import org.junit.jupiter.api.Test;
+import org.tablesolver.dataset.DayGenerator;
+import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.PlannedBooking;
+import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.SeatingSolver;
+import org.tablesolver.solver.SolveMode;
+import org.tablesolver.solver.SolverConfigs;
+
+/**
+ * The bound is a bound (never below the optimum CP-SAT proves, never above "everyone seated"), a solve that reaches
+ * it says so and stops early, and "proven" is never claimed where CP-SAT proves a better plan.
+ */
+class SeatedWeightBoundTest {
+
+    static DayInput day(int seed) {
+        return DayGenerator.generate("d" + seed, LocalDate.of(2026, 12, 4), ZoneId.of("Europe/London"),
+                DayGenerator.Profile.RESTAURANT, 8 + seed, 30 + 4 * seed, seed);
+    }
+
+    @Test
+    void boundsTheOptimumOfGeneratedDays() {
+        int strictlyBelowAllSeated = 0;
+        for (int seed = 0; seed < 12; seed++) {
+            SeatingPlan plan = SeatingPlanBuilder.build(day(seed), SolveMode.PENDING_ONLY);
+            long allSeated = plan.getBookings().stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
+
+            CpSatReference.Result exact = CpSatReference.solve(plan, 30);
+            SeatedWeightBound.Result relaxation = SeatedWeightBound.of(plan, 30);
+
+            assertThat(exact.optimal()).isTrue();
+            assertThat(relaxation.bound()).as("seed %d", seed).isNotNull()
+                    .isGreaterThanOrEqualTo(exact.seatedWeight())
+                    .isLessThanOrEqualTo(allSeated);
+            assertThat(relaxation.total()).isEqualTo(allSeated);
+            strictlyBelowAllSeated += relaxation.bound() < allSeated ? 1 : 0;
+        }
+        // Overbooked days, so the bound says something.
+        assertThat(strictlyBelowAllSeated).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void aSolveThatReachesTheBoundSaysSoAndStopsEarlyAndNeverClaimsTooMuch() {
+        SeatingSolver solver = new SeatingSolver(new SolverConfigs(java.nio.file.Path.of("solver-config")));
+        int proven = 0;
+        for (int seed = 0; seed < 8; seed++) {
+            SeatingPlan problem = SeatingPlanBuilder.build(day(seed), SolveMode.PENDING_ONLY);
+            SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, 30);
+            List<Solver<SeatingPlan>> bounded = new ArrayList<>();
+            SeatingPlan plan = solver.solve(problem, "default", bound, null, hooks(bounded));
+            long weight = SeatedWeightBound.seatedWeight(plan);
+            CpSatReference.Result exact = CpSatReference.solve(SeatingPlanBuilder.build(day(seed),
+                    SolveMode.PENDING_ONLY), 30);
+            assertThat(weight).as("seed %d: never above the optimum", seed).isLessThanOrEqualTo(exact.seatedWeight());
+            if (bound.proves(weight)) {
+                proven++;
+                assertThat(weight).as("seed %d: proven means optimal", seed).isEqualTo(exact.seatedWeight());
+                assertThat(bound.gapPercent(weight)).isZero();
+                assertThat(bounded).as("the search, then the polish").hasSize(2);
+
+                List<Solver<SeatingPlan>> unbounded = new ArrayList<>();
+                SeatedWeightBound.Result none = new SeatedWeightBound.Result(null, bound.total(), 0);
+                SeatingPlan searched = solver.solve(SeatingPlanBuilder.build(day(seed), SolveMode.PENDING_ONLY),
+                        "default", none, null, hooks(unbounded));
+                long boundedMoves = moves(bounded.get(0));
+                long unboundedMoves = moves(unbounded.get(0));
+                assertThat(boundedMoves).as("seed %d: the bounded search stops at the bound", seed)
+                        .isLessThan(unboundedMoves);
+                assertThat(SeatedWeightBound.seatedWeight(searched)).isEqualTo(weight);
+            } else {
+                assertThat(bound.gapPercent(weight)).isPositive();
+            }
+        }
+        assertThat(proven).as("days proven optimal").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void theSameDayGivesTheSamePlan() {
+        SeatingSolver solver = new SeatingSolver(new SolverConfigs(java.nio.file.Path.of("solver-config")));
+        List<String> plans = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            SeatingPlan problem = SeatingPlanBuilder.build(day(5), SolveMode.PENDING_ONLY);
+            SeatingPlan plan = solver.solve(problem, "default", SeatedWeightBound.of(problem, 30), null,
+                    hooks(new ArrayList<>()));
+            plans.add(plan.getBookings().stream()
+                    .map(b -> b.getId() + "=" + (b.getSeating() == null ? "-" : b.getSeating().getId())).toList()
+                    .toString());
+        }
+        assertThat(plans.get(1)).isEqualTo(plans.get(0));
+    }
+
+    private static long moves(Solver<SeatingPlan> solver) {
+        return ((DefaultSolver<SeatingPlan>) solver).getMoveEvaluationCount();
+    }
+
+    private static SeatingSolver.Hooks hooks(List<Solver<SeatingPlan>> seen) {
+        return new SeatingSolver.Hooks() {
+            @Override
+            public boolean starting(Solver<SeatingPlan> solver) {
+                seen.add(solver);
+                return true;
+            }
+
+            @Override
+            public void ended(Solver<SeatingPlan> solver) {
+            }
+        };
+    }
+}
