@@ -61,7 +61,8 @@ final class DayRunner {
             long speed = solvers.get(0) instanceof DefaultSolver<SeatingPlan> defaultSolver
                     ? defaultSolver.getMoveEvaluationSpeed() : 0;
             double toFinal = timeline.isEmpty() ? total : timeline.get(timeline.size() - 1).seconds();
-            return measured(config, day, solved, toFinal, total, speed, heap.peakBytes(), timeline);
+            return measured(config, day, solved, toFinal, total, speed, heap.peakBytes(), timeline, bound.bound(),
+                    bound.proves(SeatedWeightBound.seatedWeight(solved)));
         }
     }
 
@@ -70,7 +71,7 @@ final class DayRunner {
             long began = System.nanoTime();
             SeatingPlan plan = GreedyBaseline.seat(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY));
             double seconds = (System.nanoTime() - began) / 1e9;
-            return measured("greedy", day, plan, seconds, seconds, 0, heap.peakBytes(), null);
+            return measured("greedy", day, plan, seconds, seconds, 0, heap.peakBytes(), null, null, false);
         }
     }
 
@@ -90,7 +91,7 @@ final class DayRunner {
     }
 
     private static Results.Run measured(String name, DayInput day, SeatingPlan plan, double toFinal, double total,
-            long speed, long peakHeap, List<Results.Improvement> timeline) {
+            long speed, long peakHeap, List<Results.Improvement> timeline, Long bound, boolean proven) {
         Map<String, String> seatingByBooking = new LinkedHashMap<>();
         int seated = 0;
         long weight = 0;
@@ -107,6 +108,6 @@ final class DayRunner {
         List<Results.Improvement> improvements = timeline != null ? List.copyOf(timeline)
                 : List.of(new Results.Improvement(toFinal, weight));
         return new Results.Run(name, seated, weight, guests, toFinal, total, speed, peakHeap,
-                PlanChecker.violations(day, seatingByBooking), improvements);
+                PlanChecker.violations(day, seatingByBooking), improvements, bound, proven);
     }
 }

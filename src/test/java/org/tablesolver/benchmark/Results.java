@@ -16,9 +16,18 @@ final class Results {
      * @param moveEvaluationSpeed moves per second; 0 for solvers that evaluate no moves
      * @param violations hard rules the plan breaks, per {@link PlanChecker}
      */
+    /**
+     * @param bound  the solve's own upper bound on the seated weight (null: none in time, or greedy)
+     * @param proven whether the plan reaches it
+     */
     record Run(String solver, int seatedBookings, long seatedWeight, long seatedGuests, double secondsToFinalPlan,
             double secondsTotal, long moveEvaluationSpeed, long peakHeapBytes, List<String> violations,
-            List<Improvement> timeline) {
+            List<Improvement> timeline, Long bound, boolean proven) {
+
+        /** The gap to the solve's own bound in percent, or null without one. */
+        Double ownGap() {
+            return bound == null ? null : bound == 0 ? 0.0 : Math.max(0, bound - seatedWeight) * 100.0 / bound;
+        }
 
         /** Seated weight of the best plan found by {@code seconds} (build time included), 0 if none yet. */
         long seatedWeightAt(double seconds) {

@@ -83,6 +83,68 @@ final class SummaryReport {
         };
     }
 
+    /**
+     * The proven-plans targets (issue "Proven plans"), judged on the recommended configuration: each solve's own
+     * bound and gap, whether it proved its plan optimal, and its whole time (bound, search and polish) against
+     * CP-SAT's time to prove the optimum in the same run.
+     */
+    String provenPlans() {
+        StringBuilder md = new StringBuilder("\n## Proven plans\n\n");
+        md.append("""
+                Each solve computes its own upper bound on the seated weight first (the LP relaxation, GLOP) and \
+                stops when its plan reaches it. *Time* is the whole solve: bound, search and polish. Targets: \
+                seed-day and S proven on every day with a median time at most CP-SAT's median time to prove the \
+                optimum; M proven in at most 5 s; L a gap of at most 0.3% in 30 s; XL a real bound, a gap of at \
+                most 2% and at most 60 s.
+
+                | dataset | config | bound | gap to own bound | proven | time (s) | CP-SAT (s) | verdict |
+                | --- | --- | ---: | ---: | --- | ---: | ---: | --- |
+                """);
+        java.util.Map<Tier, List<Double>> times = new java.util.EnumMap<>(Tier.class);
+        java.util.Map<Tier, List<Double>> cpSat = new java.util.EnumMap<>(Tier.class);
+        java.util.Map<Tier, Boolean> allProven = new java.util.EnumMap<>(Tier.class);
+        for (Results.Row row : rows) {
+            Tier tier = row.dataset().tier();
+            Results.Run run = row.run(tier.recommendedConfig);
+            if (run == null) {
+                continue;
+            }
+            Double gap = run.ownGap();
+            boolean met = switch (tier) {
+                case SEED_DAY, S -> run.proven();
+                case M -> run.proven() && run.secondsTotal() <= 5;
+                case L -> gap != null && gap <= 0.3 && run.secondsTotal() <= 30;
+                case XL -> gap != null && run.bound() < DayRunner.totalWeight(row.dataset().day()) && gap <= 2
+                        && run.secondsTotal() <= 60;
+            };
+            times.computeIfAbsent(tier, t -> new ArrayList<>()).add(run.secondsTotal());
+            if (row.reference().optimal()) {
+                cpSat.computeIfAbsent(tier, t -> new ArrayList<>()).add(row.reference().seconds());
+            }
+            allProven.merge(tier, run.proven(), Boolean::logicalAnd);
+            md.append("| %s | `%s` | %s | %s | %s | %.2f | %.2f%s | %s |\n".formatted(row.dataset().name(), run.solver(),
+                    run.bound() == null ? "none" : run.bound(), gap == null ? "-" : "%.2f%%".formatted(gap),
+                    run.proven() ? "yes" : "no", run.secondsTotal(), row.reference().seconds(),
+                    row.reference().optimal() ? "" : " (not proven)", met ? "met" : "**missed**"));
+        }
+        for (Tier tier : List.of(Tier.SEED_DAY, Tier.S)) {
+            if (times.containsKey(tier) && cpSat.containsKey(tier)) {
+                double ours = median(times.get(tier));
+                double theirs = median(cpSat.get(tier));
+                md.append("\n%s: median time %.2f s against CP-SAT's %.2f s (%.1fx), proven on every day: %s: %s.\n"
+                        .formatted(tier.label, ours, theirs, theirs / Math.max(ours, 1e-9), allProven.get(tier) ? "yes"
+                                : "no", ours <= theirs && allProven.get(tier) ? "met" : "**missed**"));
+            }
+        }
+        return md.toString();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark summary\n\n");
@@ -103,6 +165,8 @@ final class SummaryReport {
             md.append("| %s | %s | `%s` | %s | %s |\n".formatted(verdict.dataset(), verdict.target(), verdict.config(),
                     verdict.result(), verdict.met() ? "met" : "**missed**"));
         }
+
+        md.append(provenPlans());
 
         md.append("\n## Seated bookings (gap)\n\n");
         header(md, "| dataset | bookings | tables | CP-SAT | greedy |", "| --- | ---: | ---: | --- | --- |", "---");

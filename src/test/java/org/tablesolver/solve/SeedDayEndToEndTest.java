@@ -125,9 +125,12 @@ class SeedDayEndToEndTest extends SolvingTest {
             assertThat(committedWeight(restaurant)).as("%s: seated weight against CP-SAT's %s", restaurant,
                     optimum.get(restaurant).seatedWeight()).isEqualTo(expectedWeight(restaurant));
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).as("progress")
-                .containsPattern("\\[cafe-3\\] SOLVING [0-9.]+ s, attempt 1, best \\[0\\]hard/.*, seated \\d+ of 30")
-                .contains("[cafe-3] COMMITTED after");
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertThat(progress).as("progress").contains("[cafe-3] COMMITTED after");
+        // a progress line every second while a solve runs: proven solves of the demo day often end before one
+        progress.lines().filter(line -> line.contains(" SOLVING ")).forEach(line -> assertThat(line)
+                .matches("\\[[a-z0-9-]+\\] SOLVING [0-9.]+ s, attempt 1, best \\[0\\]hard/.*, seated \\d+ of \\d+"));
+        assertThat(printed).contains("Proven optimal: no plan seats more");
     }
 
     @Test
