@@ -81,7 +81,7 @@ public class SeatingSolver {
     }
 
     /** Steps without improvement after which the polish of a proven plan (guests, preferences) ends. */
-    public static final int POLISH_STEPS = 2000;
+    public static final int POLISH_STEPS = 500;
 
     /** What a bounded solve tells its caller: each solver before it runs (false: skip it), and when it ended. */
     public interface Hooks {
