@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.ResponseEntity;
@@ -48,9 +49,10 @@ class AvailabilityController {
     @Operation(summary = "Confirm a PENDING booking now",
             description = "200 CONFIRMED with its tables and the bookings moved to make room; 409 with code and "
                     + "alternatives when it cannot be seated (it stays PENDING). Already CONFIRMED or SEATED: 200 as is.")
-    @Statuses(body = ConfirmedBooking.class, errors = 409)
-    ResponseEntity<ConfirmedBooking> confirm(@PathVariable String restaurantId, @PathVariable String bookingId) {
-        ConfirmedBooking confirmed = service.confirmExisting(restaurantId, bookingId);
+    @Statuses(body = ConfirmedBooking.class, errors = {409, 412})
+    ResponseEntity<ConfirmedBooking> confirm(@PathVariable String restaurantId, @PathVariable String bookingId,
+                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        ConfirmedBooking confirmed = service.confirmExisting(restaurantId, bookingId, ETags.ifMatch(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(confirmed.booking().version())).body(confirmed);
     }
 }

@@ -225,6 +225,11 @@ public class OnlineBookingService {
      * booking already CONFIRMED or SEATED is answered as it is; a CANCELLED one is a 409.
      */
     public ConfirmedBooking confirmExisting(String restaurantId, String bookingId) {
+        return confirmExisting(restaurantId, bookingId, null);
+    }
+
+    /** {@link #confirmExisting(String, String)} of the version {@code expectedVersion} only (412 otherwise). */
+    public ConfirmedBooking confirmExisting(String restaurantId, String bookingId, Long expectedVersion) {
         floorPlans.get(restaurantId);
         Booking before = bookings.find(restaurantId, bookingId).orElseThrow(() -> new NotFoundException("bookingId",
                 "Booking '" + bookingId + "' does not exist at restaurant '" + restaurantId + "'."));
@@ -233,7 +238,7 @@ public class OnlineBookingService {
             dayLock.lock(key);
             changeFeed.declare(ChangeCause.CONFIRM);
             FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
-            BookingStatus current = bookings.lockStatus(restaurantId, bookingId).orElseThrow();
+            BookingStatus current = bookings.lock(restaurantId, bookingId, expectedVersion).orElseThrow().status();
             switch (current) {
                 case CONFIRMED, SEATED -> {
                     return new ConfirmedBooking(bookings.find(restaurantId, bookingId).orElseThrow(), List.of(), false);

@@ -313,4 +313,29 @@ class HostApiTest extends SolvingTest {
         assertRefused(refused, 409, "tables", db, before);
         assertThat(refused.json().path("detail").asText()).contains("f2").contains("SEATED");
     }
+
+    @Test
+    void aStaleIfMatchIsRefusedByEveryChange() {
+        api.post(BOOKINGS, booking("e1", "19:00", 2));
+        patch("e1", "{\"notes\": \"v1\"}");
+        Map<String, List<String>> before = db.snapshot();
+        for (String[] change : List.of(new String[] {"POST", "/confirm", null}, new String[] {"DELETE", "", null},
+                new String[] {"PUT", "/seating", "{\"seating\": \"T1\"}"}, new String[] {"POST", "/no-show", null})) {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                            api.uri(BOOKINGS + "/e1" + change[1]))
+                    .header("Authorization", "Bearer " + api.key()).header("If-Match", "\"0\"");
+            request.method(change[0], change[2] == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(change[2]));
+            if (change[2] != null) {
+                request.header("Content-Type", "application/json");
+            }
+            assertRefused(api.send(request.build()), 412, "If-Match", db, before);
+        }
+        java.net.http.HttpRequest current = java.net.http.HttpRequest.newBuilder(api.uri(BOOKINGS + "/e1/confirm"))
+                .header("Authorization", "Bearer " + api.key()).header("If-Match", "\"1\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        Api.Response confirmed = api.send(current);
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
+        assertThat(confirmed.headers().firstValue("ETag")).hasValue("\"2\"");
+    }
 }
