@@ -68,8 +68,18 @@ async function openDay() {
   state.plan = plan.json;
   state.reasons = {};
   state.changed = new Set();
+  await lastSolveReasons();
   await refresh();
   await followFeed(true);
+}
+
+// The reasons of the day's last committed solve, while the service still holds its full result.
+async function lastSolveReasons() {
+  const runs = await api("GET", "/api/solves?restaurantId=" + encodeURIComponent(state.restaurant) + "&date="
+    + state.date + "&limit=1");
+  if (!runs.ok || !runs.json.length || runs.json[0].status !== "COMMITTED") return;
+  const solve = await api("GET", "/api/solves/" + runs.json[0].solveId);
+  for (const u of (solve.ok && solve.json.unseatedBookings) || []) state.reasons[u.bookingId] = u.reason;
 }
 
 async function refresh() {
@@ -258,7 +268,7 @@ async function solve(mode) {
   if (!started.ok) { say("Refused: " + (started.json ? started.json.detail : started.status), true); return; }
   let view = started.json;
   while (view.status === "QUEUED" || view.status === "SOLVING") {
-    say(view.status + " " + ((view.solveMillis || 0) / 1000).toFixed(1) + " s" + (view.score ? ", best " + view.score : ""));
+    say(view.status + " " + ((view.solveMillis || 0) / 1000).toFixed(1) + " s" + (view.seated != null ? ", seated so far " + view.seated : "") + (view.score ? ", best " + view.score : ""));
     await new Promise((r) => setTimeout(r, 400));
     view = (await api("GET", "/api/solves/" + view.solveId)).json;
   }

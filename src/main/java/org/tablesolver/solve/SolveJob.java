@@ -31,6 +31,8 @@ public final class SolveJob {
     private SolveStatus status = SolveStatus.QUEUED;
     private Instant startedAt;
     private int attempts;
+    /** Bookings seated by the best plan so far (null before the first). */
+    private Integer bestSeated;
     private String bestScore;
     private long solveNanos;
     private long solveStartedNanos;
@@ -71,7 +73,7 @@ public final class SolveJob {
         if (finished.isDone()) {
             return finished.join();
         }
-        return new SolveView(id, key.restaurantId(), key.date(), mode, config, status, bestScore, null, null, null,
+        return new SolveView(id, key.restaurantId(), key.date(), mode, config, status, bestScore, bestSeated, null, null,
                 null, null, null, null, null, null, solveMillis(), elapsedMillis(), attempts, null, requestedAt, startedAt, null);
     }
 
@@ -140,6 +142,7 @@ public final class SolveJob {
         int attempt;
         synchronized (this) {
             bestScore = score;
+            bestSeated = seated;
             running = stopRequested ? solver : null;
             attempt = attempts;
         }

@@ -53,6 +53,7 @@ class HostPageBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1366,768");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
                 .build();
@@ -62,10 +63,41 @@ class HostPageBrowserTest {
     }
 
     @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) throws java.io.IOException {
+        if (browser == null) {
+            return;
+        }
+        try {
+            java.nio.file.Path shots = java.nio.file.Path.of("target", "browser");
+            java.nio.file.Files.createDirectories(shots);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"), png);
+            // Script errors only: a refused request also shows as a console line "Failed to load resource ... 409",
+            // which is the refusal the test asked for, not a fault of the page.
+            List<String> errors = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+                    .stream().filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                    .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                    .filter(message -> !message.contains("Failed to load resource"))
+                    .toList();
+            assertThat(errors).as("errors in the browser console").isEmpty();
+        } finally {
             browser.quit();
         }
+    }
+
+    /** Drags a booking's box onto another table's row at the same time, with the browser's drag-and-drop events. */
+    private void drag(String bookingId, String fromTable, String toTable) {
+        ((JavascriptExecutor) browser).executeScript("""
+                const box = document.querySelector(`[data-table-id='${arguments[1]}'] [data-booking-id='${arguments[0]}']`);
+                const row = document.querySelector(`[data-table-id='${arguments[2]}']`);
+                const transfer = new DataTransfer();
+                box.dispatchEvent(new DragEvent('dragstart', {dataTransfer: transfer, bubbles: true}));
+                const at = {dataTransfer: transfer, bubbles: true, cancelable: true,
+                            clientX: box.getBoundingClientRect().left + 1,
+                            clientY: row.getBoundingClientRect().top + 5};
+                row.dispatchEvent(new DragEvent('dragover', at));
+                row.dispatchEvent(new DragEvent('drop', at));
+                """, bookingId, fromTable, toTable);
     }
 
     private void open() {
@@ -135,5 +167,80 @@ class HostPageBrowserTest {
         assertThat(browser.getCurrentUrl()).doesNotContain(api.key());
         List<WebElement> buttons = browser.findElements(By.cssSelector("header button"));
         assertThat(buttons).allSatisfy(button -> assertThat(button.getText()).isNotBlank());
+    }
+
+    @Test
+    void theDemoDayRendersEveryBookingOnItsTablesAndDragsMoveOrAreRefused() throws Exception {
+        String demo = new String(getClass().getResourceAsStream("/demo/seed-day.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(api.post("/api/import", demo).status()).isEqualTo(200);
+        assertThat(api.post("/api/restaurants/cafe-3/days/2026-12-04/solve", parse("{\"config\": \"default\"}"))
+                .status()).isEqualTo(200);
+        browser.get(api.uri("/index.html").toString());
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('tablesolver.apiKey', arguments[0]);",
+                api.key());
+        browser.get(api.uri("/?restaurant=cafe-3&date=2026-12-04").toString());
+        com.fasterxml.jackson.databind.JsonNode day = api.get("/api/restaurants/cafe-3/days/2026-12-04/plan").json();
+        int boxes = 0;
+        for (com.fasterxml.jackson.databind.JsonNode booking : day.path("bookings")) {
+            for (com.fasterxml.jackson.databind.JsonNode table : booking.path("tables")) {
+                boxOn(booking.path("id").asText(), table.asText());
+                boxes++;
+            }
+            if (booking.path("tables").isEmpty()) {
+                WebElement unseated = wait.until(d -> d.findElement(By.cssSelector("[data-unseated-id='"
+                        + booking.path("id").asText() + "']")));
+                assertThat(unseated.getText()).as("the solver's reason").doesNotContain("Not seated yet");
+            }
+        }
+        assertThat(browser.findElements(By.cssSelector("[data-booking-id]"))).hasSize(boxes);
+
+        // a drag onto a taken table is refused visibly and changes nothing
+        String id = day.path("bookings").get(0).path("id").asText();
+        String from = day.path("bookings").get(0).path("tables").get(0).asText();
+        java.util.Map<String, List<String>> before = db.snapshot();
+        String taken = null;
+        for (com.fasterxml.jackson.databind.JsonNode other : day.path("bookings")) {
+            if (!other.path("id").asText().equals(id) && other.path("start").asText()
+                    .equals(day.path("bookings").get(0).path("start").asText()) && !other.path("tables").isEmpty()
+                    && !other.path("seating").asText().equals(from)) {
+                taken = other.path("tables").get(0).asText();
+                break;
+            }
+        }
+        assertThat(taken).as("another party starts at the same time").isNotNull();
+        drag(id, from, taken);
+        wait.until(d -> d.findElement(By.id("status")).getText().startsWith("Refused"));
+        assertThat(browser.findElement(By.id("status")).getAttribute("class")).contains("error");
+        boxOn(id, from);
+        assertThat(db.snapshot()).isEqualTo(before);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "browser", "demo-day.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    @Test
+    void aDragOntoAFreeTableMovesTheBooking() {
+        Api.Response booked = api.post("/api/restaurants/r1/bookings", booking("d1", "19:00", 3).put("confirm", true));
+        String from = tableOf(booked);
+        String to = from.equals("T2") ? "T3" : "T2";
+        open();
+        boxOn("d1", from);
+        drag("d1", from, to);
+        boxOn("d1", to);
+        assertThat(tableOf(api.get("/api/restaurants/r1/bookings/d1"))).isEqualTo(to);
+        assertThat(api.get("/api/restaurants/r1/bookings/d1").json().path("start").asText())
+                .as("same time").isEqualTo("2026-12-04T19:00:00");
+    }
+
+    @Test
+    void aTabletOf1024PixelsShowsTheTimelineAndTheList() {
+        api.post("/api/restaurants/r1/bookings", booking("t1", "19:00", 2).put("confirm", true));
+        browser.manage().window().setSize(new Dimension(1024, 768));
+        open();
+        wait.until(d -> d.findElements(By.cssSelector("[data-booking-id='t1']")).size() == 1);
+        WebElement list = browser.findElement(By.id("unseated"));
+        assertThat(list.getLocation().getX() + list.getSize().getWidth()).isLessThanOrEqualTo(1024);
+        assertThat(browser.findElement(By.id("timeline")).getSize().getWidth()).isGreaterThan(500);
     }
 }
