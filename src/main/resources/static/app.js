@@ -341,9 +341,16 @@ async function start() {
   $("walk-in").addEventListener("click", walkIn);
   $("forget-key").addEventListener("click", async () => { sessionStorage.removeItem(KEY); await askKey(); });
   const params = new URLSearchParams(location.search);
-  $("date").value = params.get("date") || new Date().toISOString().substring(0, 10);
+  const today = new Date().toISOString().substring(0, 10);
+  $("date").value = params.get("date") || today;
   await loadRestaurants();
   if (params.get("restaurant")) $("restaurant").value = params.get("restaurant");
+  if (!params.get("date") && $("restaurant").value) {
+    // no date asked for: the first day from today that has bookings (the demo day on a fresh start)
+    const next = await api("GET", "/api/restaurants/" + encodeURIComponent($("restaurant").value)
+      + "/bookings?from=" + today + "&limit=1");
+    if (next.ok && next.json.bookings.length) $("date").value = next.json.bookings[0].date;
+  }
   await openDay();
 }
 
