@@ -126,7 +126,8 @@ class SolvePipeline {
      */
     private Solved solve(SolveJob job, LoadedDay day) {
         SeatingPlan problem = SeatingPlanBuilder.build(day.input(), job.mode());
-        SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, properties.boundTimeLimit().toMillis() / 1000.0);
+        SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, properties.boundTimeLimit().toMillis() / 1000.0,
+                properties.boundMaxVariables());
         int bookings = problem.getBookings().size();
         SeatingPlan solved = seatingSolver.solve(problem, job.config(), bound,
                 event -> job.bestPlanFound(event.getNewBestScore().toString(),

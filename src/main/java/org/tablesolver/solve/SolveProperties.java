@@ -24,7 +24,8 @@ record SolveProperties(
         @DefaultValue("default") String defaultConfig,
         @DefaultValue("10s") Duration lockTimeout,
         @DefaultValue("500") int retainFinished,
-        @DefaultValue("20s") Duration boundTimeLimit) {
+        @DefaultValue("20s") Duration boundTimeLimit,
+        @DefaultValue("1000000") long boundMaxVariables) {
 
     SolveProperties {
         if (poolSize < 0) {

@@ -36,7 +36,7 @@ final class DayRunner {
             SeatingPlan problem = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
             double buildSeconds = (System.nanoTime() - began) / 1e9;
             // The production path: the day's bound first, then a solve that stops when it reaches it.
-            SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, 20);
+            SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, 20, 1_000_000);
             double boundSeconds = (System.nanoTime() - began) / 1e9;
             List<Solver<SeatingPlan>> solvers = new ArrayList<>();
             SeatingPlan solved = solver.solve(problem, config, bound, event -> {

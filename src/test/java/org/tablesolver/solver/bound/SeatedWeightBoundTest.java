@@ -88,6 +88,16 @@ class SeatedWeightBoundTest {
     }
 
     @Test
+    void aDayOverTheSizeLimitGetsNoBoundAndSpendsNoTimeOnOne() {
+        SeatingPlan plan = SeatingPlanBuilder.build(day(3), SolveMode.PENDING_ONLY);
+        SeatedWeightBound.Result none = SeatedWeightBound.of(plan, 30, 10);
+        assertThat(none.bound()).isNull();
+        assertThat(none.gapPercent(5)).isNull();
+        assertThat(none.proves(Long.MAX_VALUE)).isFalse();
+        assertThat(SeatedWeightBound.of(plan, 30, Long.MAX_VALUE).bound()).isNotNull();
+    }
+
+    @Test
     void theSameDayGivesTheSamePlan() {
         SeatingSolver solver = new SeatingSolver(new SolverConfigs(java.nio.file.Path.of("solver-config")));
         List<String> plans = new ArrayList<>();
