@@ -54,18 +54,6 @@ class ApiKeyRepository {
         return rows == 1;
     }
 
-    /** The ids among {@code restaurantIds} that are no restaurant. */
-    List<String> unknownRestaurants(List<String> restaurantIds) {
-        return jdbc.sql("""
-                        select wanted from unnest(cast(:ids as text[])) with ordinality as w(wanted, n)
-                        where not exists (select 1 from restaurant r where r.id = w.wanted)
-                        order by n
-                        """)
-                .param("ids", restaurantIds.toArray(String[]::new))
-                .query(String.class)
-                .list();
-    }
-
     private static ApiKey key(ResultSet rs, int row) throws SQLException {
         List<Scope> scopes = Arrays.stream(strings(rs.getArray("scopes"))).map(Scope::of).toList();
         Array restaurants = rs.getArray("restaurants");

@@ -63,13 +63,7 @@ public class ApiKeyService {
                         seen.add(id);
                     }
                 }
-                if (problems.isEmpty()) {
-                    List<String> unknown = repository.unknownRestaurants(restaurants);
-                    for (String id : unknown) {
-                        problems.add("restaurants[" + restaurants.indexOf(id) + "]",
-                                "restaurant '" + id + "' does not exist");
-                    }
-                }
+                // A restaurant that does not exist yet is allowed: a key may be made before its restaurant.
             }
         }
         problems.throwIfAny();

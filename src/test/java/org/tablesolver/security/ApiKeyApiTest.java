@@ -268,11 +268,23 @@ class ApiKeyApiTest {
         assertRefused(api.post("/api/keys", parse("{\"name\": \"x\", \"scopes\": [\"book\"], \"restaurants\": "
                 + "[]}")), 400, "restaurants", db, before);
         assertRefused(api.post("/api/keys", parse("{\"name\": \"x\", \"scopes\": [\"book\"], \"restaurants\": "
-                + "[\"r1\", \"nowhere\"]}")), 400, "restaurants[1]", db, before);
+                + "[\"r1\", \"r1\"]}")), 400, "restaurants[1]", db, before);
+        assertRefused(api.post("/api/keys", parse("{\"name\": \"x\", \"scopes\": [\"book\"], \"restaurants\": "
+                + "[\"bad id\"]}")), 400, "restaurants[0]", db, before);
         assertRefused(api.post("/api/keys", parse("{\"name\": \"x\", \"scopes\": [\"book\"], \"secret\": \"mine\"}")),
                 400, "secret", db, before);
         assertRefused(api.post("/api/keys", "{\"name\": \"a\\u0000b\", \"scopes\": [\"book\"]}"), 400, "name", db,
                 before);
+    }
+
+    @Test
+    void aKeyMayBeMadeForARestaurantThatIsCreatedLater() {
+        Api later = api.as(key("new site", List.of("read"), List.of("later")));
+        assertProblem(later.get("/api/restaurants/later"), 404, "restaurantId");
+        assertThat(later.get("/api/restaurants").json().size()).isZero();
+        assertThat(api.put("/api/restaurants/later", plan()).status()).isEqualTo(201);
+        assertThat(later.get("/api/restaurants/later").status()).isEqualTo(200);
+        assertProblem(later.get("/api/restaurants/r1"), 403, null);
     }
 
     @Test
