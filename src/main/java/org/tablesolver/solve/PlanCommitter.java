@@ -64,11 +64,12 @@ class PlanCommitter {
      *
      * @throws CommitConflict when the day changed since {@code day} was loaded (nothing was written)
      */
-    void commit(LoadedDay day, PlanChanges changes, SolveRun auditRow, SolveHooks.Attempt attempt) {
-        transaction.executeWithoutResult(status -> write(day, changes, auditRow, attempt));
+    void commit(LoadedDay day, PlanChanges changes, SolveRun auditRow, String result, SolveHooks.Attempt attempt) {
+        transaction.executeWithoutResult(status -> write(day, changes, auditRow, result, attempt));
     }
 
-    private void write(LoadedDay day, PlanChanges changes, SolveRun auditRow, SolveHooks.Attempt attempt) {
+    private void write(LoadedDay day, PlanChanges changes, SolveRun auditRow, String result,
+                       SolveHooks.Attempt attempt) {
         String restaurantId = day.key().restaurantId();
         dayLock.lock(day.key());
         changeFeed.declare(ChangeCause.SOLVE);
@@ -119,7 +120,7 @@ class PlanCommitter {
                     .param("after", change.statusAfter().name()).param("version", change.loadedVersion())
                     .update(), "update booking " + change.bookingId() + " at version " + change.loadedVersion());
         }
-        runs.insert(auditRow);
+        runs.insert(auditRow, result);
     }
 
     /** Locks the snapshot's bookings and refuses when any of them changed since it was loaded. */

@@ -36,9 +36,12 @@ class SolvePipeline {
     private final List<SolveHooks> hooks;
     private final int maxAttempts;
     private final SolveProperties properties;
+    private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
 
     SolvePipeline(DayLoader loader, SeatingSolver seatingSolver, PlanCommitter committer, SolveRuns runs,
-                  SolveMetrics metrics, List<SolveHooks> hooks, SolveProperties properties) {
+                  SolveMetrics metrics, List<SolveHooks> hooks, SolveProperties properties,
+                  com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
         this.loader = loader;
         this.seatingSolver = seatingSolver;
         this.committer = committer;
@@ -53,6 +56,7 @@ class SolvePipeline {
     void run(SolveJob job) {
         String conflict = null;
         try {
+            runs.started(job.id(), java.time.Instant.now());
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
                 if (attempt > 1) {
                     metrics.retry();
@@ -87,7 +91,7 @@ class SolvePipeline {
                 SolveView committed = committedView(job, report, changes, result.bound(),
                         SeatedWeightBound.seatedWeight(solved));
                 try {
-                    committer.commit(day, changes, auditRow(committed), current);
+                    committer.commit(day, changes, auditRow(committed), result(committed), current);
                 } catch (RuntimeException e) {
                     Optional<String> reason = Conflicts.retryableReason(e);
                     if (reason.isEmpty()) {
@@ -192,6 +196,19 @@ class SolvePipeline {
                 view.solveId(), view.restaurantId(), view.date(), view.mode(), view.config(), view.status(),
                 view.attempts(), view.seated(), view.unseated(), view.newlyConfirmed(), view.moved(), view.score(),
                 view.solveMillis(), view.totalMillis(), view.error() == null ? "" : " error=\"" + view.error() + "\"");
+    }
+
+    /** The lists of a committed solve as stored with its row (so any instance can answer it in full). */
+    private String result(SolveView view) {
+        try {
+            return objectMapper.writeValueAsString(new StoredResult(view.assignments(), view.unseatedBookings()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the result of solve " + view.solveId(), e);
+        }
+    }
+
+    /** What solve_run.result holds. */
+    record StoredResult(List<SolveView.Assignment> assignments, List<SolveView.Unseated> unseatedBookings) {
     }
 
     private static SolveRun auditRow(SolveView view) {

@@ -25,7 +25,8 @@ record SolveProperties(
         @DefaultValue("10s") Duration lockTimeout,
         @DefaultValue("500") int retainFinished,
         @DefaultValue("20s") Duration boundTimeLimit,
-        @DefaultValue("1000000") long boundMaxVariables) {
+        @DefaultValue("1000000") long boundMaxVariables,
+        @DefaultValue("30d") Duration retention) {
 
     SolveProperties {
         if (poolSize < 0) {

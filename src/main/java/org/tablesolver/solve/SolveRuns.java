@@ -28,12 +28,69 @@ class SolveRuns {
         this.jdbc = jdbc;
     }
 
-    /** Joins the caller's transaction when there is one (a COMMITTED row is written with the plan). */
-    void insert(SolveRun run) {
-        Rows.exactlyOne(jdbc.sql("insert into solve_run (" + COLUMNS + """
-                        ) values (:id, :r, :date, :mode, :config, :status, :score, :seated, :unseated, :newlyConfirmed,
-                                  :moved, :bound, :gap, :proven, :attempts, :error, :requestedAt, :startedAt, :finishedAt)
+    /** The row of an accepted solve, written before it is answered (QUEUED); autocommit. */
+    void queued(SolveRun run) {
+        Rows.exactlyOne(jdbc.sql("""
+                        insert into solve_run (id, restaurant_id, service_date, mode, config, status, requested_at)
+                        values (:id, :r, :date, :mode, :config, 'QUEUED', :requestedAt)
                         """)
+                .param("id", run.solveId()).param("r", run.restaurantId()).param("date", run.date())
+                .param("mode", run.mode().name()).param("config", run.config())
+                .param("requestedAt", DayLoader.utc(run.requestedAt()))
+                .update(), "insert queued solve_run " + run.solveId());
+    }
+
+    /** QUEUED → SOLVING when a worker takes the solve up. */
+    void started(String id, java.time.Instant startedAt) {
+        jdbc.sql("update solve_run set status = 'SOLVING', started_at = :at where id = :id and status = 'QUEUED'")
+                .param("id", id).param("at", DayLoader.utc(startedAt)).update();
+    }
+
+    /** Solves that were accepted or running, oldest first (after a restart, they are run again). */
+    List<SolveRun> unfinished() {
+        return jdbc.sql("select " + COLUMNS + " from solve_run where status in ('QUEUED', 'SOLVING') "
+                        + "order by requested_at, id")
+                .query(SolveRuns::run)
+                .list();
+    }
+
+    /** Deletes finished solves older than the retention; returns how many. */
+    int forgetOlderThan(java.time.Duration retention) {
+        return jdbc.sql("delete from solve_run where finished_at < now() - make_interval(secs => :seconds)")
+                .param("seconds", (double) retention.toSeconds()).update();
+    }
+
+    /** The full result of a finished solve (its JSON), or null. */
+    String result(String id) {
+        return jdbc.sql("select result::text from solve_run where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /**
+     * Records the end of a solve, with its result as JSON: the row written at submission goes from QUEUED or
+     * SOLVING to the end, or is written now when it is missing. A solve that already ended is refused (a solve id
+     * ends, and commits, at most once). Joins the caller's transaction when there is one (a COMMITTED row is
+     * written with the plan).
+     */
+    void insert(SolveRun run) {
+        insert(run, null);
+    }
+
+    void insert(SolveRun run, String result) {
+        Rows.exactlyOne(jdbc.sql("insert into solve_run (" + COLUMNS + """
+                        , result) values (:id, :r, :date, :mode, :config, :status, :score, :seated, :unseated,
+                                  :newlyConfirmed, :moved, :bound, :gap, :proven, :attempts, :error, :requestedAt,
+                                  :startedAt, :finishedAt, cast(:result as jsonb))
+                        on conflict (id) do update set
+                            status = excluded.status, score = excluded.score, seated = excluded.seated,
+                            unseated = excluded.unseated, newly_confirmed = excluded.newly_confirmed,
+                            moved = excluded.moved, bound = excluded.bound, gap = excluded.gap,
+                            proven = excluded.proven, attempts = excluded.attempts, error = excluded.error,
+                            started_at = coalesce(solve_run.started_at, excluded.started_at),
+                            finished_at = excluded.finished_at, result = excluded.result
+                        where solve_run.status in ('QUEUED', 'SOLVING')
+                        """)
+                .param("result", result)
                 .param("id", run.solveId()).param("r", run.restaurantId()).param("date", run.date())
                 .param("mode", run.mode().name()).param("config", run.config()).param("status", run.status().name())
                 .param("score", run.score()).param("seated", run.seated()).param("unseated", run.unseated())
@@ -43,7 +100,7 @@ class SolveRuns {
                 .param("requestedAt", DayLoader.utc(run.requestedAt()))
                 .param("startedAt", run.startedAt() == null ? null : DayLoader.utc(run.startedAt()))
                 .param("finishedAt", DayLoader.utc(run.finishedAt()))
-                .update(), "insert solve_run " + run.solveId());
+                .update(), "end solve_run " + run.solveId() + " (a solve ends at most once)");
     }
 
     Optional<SolveRun> find(String id) {

@@ -44,6 +44,7 @@ import org.tablesolver.web.NotFoundException;
 public class SolveService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SolveService.class);
+    private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
     /** How long DELETE waits for a stopped solve to commit its best plan before answering. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
@@ -62,7 +63,8 @@ public class SolveService implements DisposableBean {
     private final ArrayDeque<String> finishedOrder = new ArrayDeque<>();
 
     SolveService(FloorPlanService floorPlans, SeatingSolver seatingSolver, SolvePipeline pipeline, SolveRuns runs,
-                 JdbcClient jdbc, SolveProperties properties) {
+                 JdbcClient jdbc, SolveProperties properties, com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
         this.floorPlans = floorPlans;
         this.seatingSolver = seatingSolver;
         this.pipeline = pipeline;
@@ -92,6 +94,58 @@ public class SolveService implements DisposableBean {
         }
         SolveJob job = new SolveJob(UUID.randomUUID().toString(), new DayKey(restaurantId, date),
                 mode == null ? SolveMode.PENDING_ONLY : mode, configName, progress == null ? p -> { } : progress);
+        // Persisted before it is answered: a restart runs it again (resumeUnfinished).
+        runs.queued(new SolveRun(job.id(), restaurantId, date, job.mode(), configName, SolveStatus.QUEUED, null, null,
+                null, null, null, null, null, null, 0, null, job.requestedAt(), null, null));
+        forgetOldSolves();
+        enqueue(job);
+        return job;
+    }
+
+    /**
+     * After a start: runs again the solves that an earlier run of the service accepted or was running and did not
+     * finish (their rows say QUEUED or SOLVING; nothing of theirs was committed, since a COMMITTED row is written
+     * with its plan). One service per database: with several instances, each would run the others' solves too
+     * (the commit stays at most once per solve id).
+     */
+    @org.springframework.context.event.EventListener
+    public void resumeUnfinished(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
+        if (!(ready.getApplicationContext() instanceof org.springframework.boot.web.context.WebServerApplicationContext)) {
+            return; // a command of the command line leaves the service's solves to the service
+        }
+        resumeUnfinished();
+    }
+
+    /** Runs again every QUEUED or SOLVING solve of the database that this service does not hold. */
+    void resumeUnfinished() {
+        for (SolveRun run : runs.unfinished()) {
+            if (jobs.containsKey(run.solveId())) {
+                continue;
+            }
+            log.info("solve id={} restaurant={} date={} was {} when the service stopped: running it again",
+                    run.solveId(), run.restaurantId(), run.date(), run.status());
+            enqueue(new SolveJob(run.solveId(), new DayKey(run.restaurantId(), run.date()), run.mode(), run.config(),
+                    p -> { }));
+        }
+        forgetOldSolves();
+    }
+
+    private volatile long lastForgetNanos;
+
+    /** Deletes finished solves older than {@code tablesolver.solve.retention}, at most once an hour. */
+    private void forgetOldSolves() {
+        long now = System.nanoTime();
+        if (lastForgetNanos != 0 && now - lastForgetNanos < java.util.concurrent.TimeUnit.HOURS.toNanos(1)) {
+            return;
+        }
+        lastForgetNanos = now;
+        int forgotten = runs.forgetOlderThan(properties.retention());
+        if (forgotten > 0) {
+            log.info("forgot {} solves finished more than {} ago", forgotten, properties.retention());
+        }
+    }
+
+    private void enqueue(SolveJob job) {
         jobs.put(job.id(), job);
         synchronized (busyDays) {
             if (busyDays.add(job.key())) {
@@ -100,7 +154,6 @@ public class SolveService implements DisposableBean {
                 waiting.computeIfAbsent(job.key(), key -> new ArrayDeque<>()).add(job);
             }
         }
-        return job;
     }
 
     /** A solve by id: the live one (with its full result once finished) or, for older ones, the audit row. */
@@ -109,7 +162,7 @@ public class SolveService implements DisposableBean {
         if (job != null) {
             return Optional.of(job.view());
         }
-        return runs.find(solveId).map(SolveService::fromAudit);
+        return runs.find(solveId).map(run -> fromAudit(run, runs.result(solveId)));
     }
 
     /**
@@ -230,11 +283,28 @@ public class SolveService implements DisposableBean {
         }
     }
 
-    private static SolveView fromAudit(SolveRun run) {
+    private SolveView fromAudit(SolveRun run, String result) {
+        List<SolveView.Assignment> assignments = null;
+        List<SolveView.Unseated> unseated = null;
+        if (result != null) {
+            try {
+                SolvePipeline.StoredResult stored = objectMapper.readValue(result, SolvePipeline.StoredResult.class);
+                assignments = stored.assignments();
+                unseated = stored.unseatedBookings();
+            } catch (java.io.IOException e) {
+                log.warn("solve id={}: its stored result cannot be read ({}); answering without it", run.solveId(),
+                        e.getMessage());
+            }
+        }
+        return fromAudit(run, assignments, unseated);
+    }
+
+    private static SolveView fromAudit(SolveRun run, List<SolveView.Assignment> assignments,
+                                       List<SolveView.Unseated> unseated) {
         long total = run.finishedAt() == null ? 0 : Duration.between(run.requestedAt(), run.finishedAt()).toMillis();
         return new SolveView(run.solveId(), run.restaurantId(), run.date(), run.mode(), run.config(), run.status(),
                 run.score(), run.seated(), run.unseated(), run.newlyConfirmed(), run.moved(), run.bound(), run.gap(),
-                run.proven(), null, null, null, total,
+                run.proven(), assignments, unseated, null, total,
                 run.attempts(), run.error(), run.requestedAt(), run.startedAt(), run.finishedAt());
     }
 
