@@ -78,7 +78,7 @@ class PlanCommitter {
         if (!plan.equals(day.floorPlan())) {
             throw new CommitConflict("the floor plan of " + restaurantId + " changed while the day was being solved");
         }
-        checkVersions(day);
+        checkVersions(day, changes);
         checkNoNewCapacityHolds(day);
 
         List<PlanChanges.BookingChange> written = changes.written();
@@ -123,11 +123,20 @@ class PlanCommitter {
         runs.insert(auditRow, result);
     }
 
-    /** Locks the snapshot's bookings and refuses when any of them changed since it was loaded. */
-    private void checkVersions(LoadedDay day) {
+    /**
+     * Locks the bookings the plan rests on and refuses when any of them changed since it was loaded: every booking
+     * the plan seats, and every booking that had tables in the snapshot. A PENDING booking the plan leaves without
+     * a table may change meanwhile (cancelled, its party size changed) without making the plan wrong; one that
+     * was given tables meanwhile is caught by the check that the plan's tables are still free.
+     */
+    private void checkVersions(LoadedDay day, PlanChanges changes) {
         record Current(String id, String status, long version) {
         }
-        String[] ids = day.bookings().keySet().stream().sorted().toArray(String[]::new);
+        java.util.Set<String> relevant = new TreeSet<>();
+        changes.bookings().forEach(change -> relevant.add(change.bookingId()));
+        day.bookings().values().stream().filter(booking -> booking.status() != BookingStatus.PENDING)
+                .forEach(booking -> relevant.add(booking.id()));
+        String[] ids = relevant.toArray(String[]::new);
         if (ids.length == 0) {
             return;
         }
@@ -140,7 +149,8 @@ class PlanCommitter {
                 .query((rs, n) -> new Current(rs.getString("id"), rs.getString("status"), rs.getLong("version")))
                 .list().stream()
                 .collect(Collectors.toMap(Current::id, c -> c));
-        for (LoadedDay.LoadedBooking loaded : day.bookings().values()) {
+        for (String id : ids) {
+            LoadedDay.LoadedBooking loaded = day.booking(id);
             Current now = current.get(loaded.id());
             if (now == null) {
                 throw new CommitConflict("booking " + loaded.id() + " disappeared while the day was being solved");

@@ -55,6 +55,26 @@ class SolveApiTest extends SolvingTest {
     }
 
     @Test
+    void aChangeToABookingThePlanLeavesUnseatedDoesNotMakeItStartOver() {
+        fivePartiesAtSeven();   // b5, a party of 8, finds no free seating at 19:00
+        List<String> changedBeforeCommit = new ArrayList<>();
+        hooks.beforeCommit(attempt -> {
+            if (changedBeforeCommit.isEmpty()) {
+                db.jdbc().sql("""
+                        update booking set party_size = 7, version = version + 1 where restaurant_id = 'r1' and id = 'b5'
+                        """).update();
+                changedBeforeCommit.add("b5");
+            }
+        });
+        Api.Response response = api.post(SOLVE, null);
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.json().path("attempts").asInt()).as("committed at once").isEqualTo(1);
+        assertThat(response.json().path("seated").asInt()).isEqualTo(4);
+        assertThat(db.jdbc().sql("select status from booking where id = 'b5'").query(String.class).single())
+                .isEqualTo("PENDING");
+    }
+
+    @Test
     void solveCommitsThePlanAndAnswersIt() {
         fivePartiesAtSeven();
         Api.Response response = api.post(SOLVE, null);
