@@ -43,9 +43,13 @@ class BookingController {
                     + "answers 200 with the stored booking, the same id with other content 409. With confirm: 201 "
                     + "CONFIRMED with its tables and \"moved\" (other bookings given other tables to make room), or "
                     + "409 with code and alternatives, nothing written. With holdId (and confirm) the capacity hold "
-                    + "becomes the booking.")
+                    + "becomes the booking. Without a client id, an Idempotency-Key header makes a retry safe: the "
+                    + "same key answers the booking it created.")
     @Statuses(success = {200, 201}, body = ConfirmedBooking.class, errors = 409)
-    ResponseEntity<?> create(@PathVariable String restaurantId, @RequestBody BookingRequest request) {
+    ResponseEntity<?> create(@PathVariable String restaurantId, @RequestBody BookingRequest body,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        BookingRequest request = body.id() == null && idempotencyKey != null
+                ? body.withId(IdempotencyKeys.bookingId(idempotencyKey)) : body;
         if (request.confirmOrDefault() || request.holdId() != null) {
             ConfirmedBooking result = online.createConfirmed(restaurantId, request);
             if (!result.created()) {

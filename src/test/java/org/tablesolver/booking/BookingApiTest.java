@@ -293,4 +293,34 @@ class BookingApiTest {
     private static Arguments refusal(String name, Consumer<ObjectNode> change, String field) {
         return Arguments.of(name, change, field);
     }
+
+    private Api.Response createWithKey(String key, Object body) {
+        return api.send(java.net.http.HttpRequest.newBuilder(api.uri(BOOKINGS))
+                .header("Authorization", "Bearer " + api.key()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    @Test
+    void anIdempotencyKeyMakesARetryOfACreateWithoutIdSafe() {
+        Api.Response first = createWithKey("retry-7f3c", booking(null, "19:00", 2));
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        String id = first.json().path("id").asText();
+        assertThat(id).startsWith("idem-");
+        Api.Response again = createWithKey("retry-7f3c", booking(null, "19:00", 2));
+        assertThat(again.status()).as("the same request again").isEqualTo(200);
+        assertThat(again.json().path("id").asText()).isEqualTo(id);
+        assertThat(db.count("booking")).isEqualTo(1);
+
+        java.util.Map<String, java.util.List<String>> before = db.snapshot();
+        assertRefused(createWithKey("retry-7f3c", booking(null, "20:00", 2)), 409, "id", db, before);
+        assertRefused(createWithKey("bad key", booking(null, "20:00", 2)), 400, "Idempotency-Key", db, before);
+
+        Api.Response confirmed = createWithKey("confirm-1", booking(null, "12:00", 2).put("confirm", true));
+        assertThat(confirmed.status()).isEqualTo(201);
+        Api.Response confirmedAgain = createWithKey("confirm-1", booking(null, "12:00", 2).put("confirm", true));
+        assertThat(confirmedAgain.status()).isEqualTo(200);
+        assertThat(confirmedAgain.json().path("id").asText()).isEqualTo(confirmed.json().path("id").asText());
+        assertThat(db.count("booking")).isEqualTo(2);
+    }
 }
