@@ -44,11 +44,6 @@ public final class Replanner {
         }
     }
 
-    /** Takes a party out of the day (it is being re-placed or leaves). */
-    public void remove(String id) {
-        parties.remove(id);
-    }
-
     /** Puts a party at a seating, fixed there for the following placements (a host's decision). */
     public void fix(String id, Instant start, int durationMinutes, int partySize, String preferredZone,
                     String requiredZone, BookingState state, Placed seating) {
@@ -65,10 +60,7 @@ public final class Replanner {
      */
     public ConflictException place(String id, LocalDateTime start, int partySize, int durationMinutes,
                                          String requiredZone, String preferredZone, boolean serviceRules) {
-        parties.remove(id);
-        LoadedDay day = new LoadedDay(loaded.key(), loaded.floorPlan(),
-                loaded.input().withBookings(List.copyOf(parties.values())), loaded.bookings(), loaded.capacityHolds());
-        SlotJudge judge = new SlotJudge(plan, day, budget, null, serviceRules);
+        SlotJudge judge = new SlotJudge(plan, dayWithout(id), budget, null, serviceRules);
         SlotJudge.Party party = new SlotJudge.Party(partySize, durationMinutes, requiredZone, preferredZone);
         SlotJudge.Answer answer = judge.judge(start, party, true);
         if (!answer.available()) {
@@ -92,24 +84,17 @@ public final class Replanner {
      */
     public ConflictException rules(String id, LocalDateTime start, int partySize, int durationMinutes,
                                    String requiredZone) {
-        parties.remove(id);
-        try {
-            LoadedDay day = new LoadedDay(loaded.key(), loaded.floorPlan(),
-                    loaded.input().withBookings(List.copyOf(parties.values())), loaded.bookings(),
-                    loaded.capacityHolds());
-            SlotJudge.Answer answer = new SlotJudge(plan, day, budget, null, true)
-                    .rules(start, new SlotJudge.Party(partySize, durationMinutes, requiredZone, null));
-            return answer == null ? null : new BookingRefusedException(
-                    answer.code() == SlotJudge.Code.NO_SEATING_FOR_PARTY_SIZE ? "partySize"
-                            : answer.code() == SlotJudge.Code.NO_SEATING_IN_ZONE ? "requiredZone" : "start",
-                    answer.code(), answer.reason(), List.of());
-        } finally {
-            DayInput.Booking original = loaded.input().bookings().stream().filter(b -> b.id().equals(id)).findFirst()
-                    .orElse(null);
-            if (original != null && !changed.containsKey(id)) {
-                parties.put(id, original);
-            }
-        }
+        SlotJudge judge = new SlotJudge(plan, dayWithout(id), budget, null, true);
+        SlotJudge.Party party = new SlotJudge.Party(partySize, durationMinutes, requiredZone, null);
+        SlotJudge.Answer answer = judge.rules(start, party);
+        return answer == null ? null : OnlineBookingService.refusal(judge, answer, party);
+    }
+
+    /** The day as decided so far, without the party {@code id} (null: with every party). */
+    private LoadedDay dayWithout(String id) {
+        List<DayInput.Booking> others = parties.values().stream().filter(b -> !b.id().equals(id)).toList();
+        return new LoadedDay(loaded.key(), loaded.floorPlan(), loaded.input().withBookings(others), loaded.bookings(),
+                loaded.capacityHolds());
     }
 
     /**
@@ -118,9 +103,7 @@ public final class Replanner {
      */
     public Integer waitMinutes(LocalDateTime from, int horizonMinutes, int partySize, int durationMinutes,
                                String requiredZone) {
-        LoadedDay day = new LoadedDay(loaded.key(), loaded.floorPlan(),
-                loaded.input().withBookings(List.copyOf(parties.values())), loaded.bookings(), loaded.capacityHolds());
-        SlotJudge judge = new SlotJudge(plan, day, budget, null, false);
+        SlotJudge judge = new SlotJudge(plan, dayWithout(null), budget, null, false);
         List<LocalDateTime> starts = new ArrayList<>();
         for (int minute = 1; minute <= horizonMinutes; minute++) {
             starts.add(from.plusMinutes(minute));

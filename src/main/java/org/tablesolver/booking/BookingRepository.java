@@ -143,10 +143,11 @@ public class BookingRepository {
     }
 
     /**
-     * Writes a booking's changed fields and status, version + 1, at the version the caller locked. Its table rows
+     * Writes a booking's changed fields and status (its start local to {@code zone}, the restaurant's), version + 1,
+     * at the version the caller locked. Its table rows
      * are the caller's (they take their occupancy from the start and duration written here).
      */
-    public void update(Booking changed) {
+    public void update(Booking changed, ZoneId zone) {
         int rows = jdbc.sql("""
                         update booking
                         set starts_at = :startsAt, duration_minutes = :duration, party_size = :partySize,
@@ -156,7 +157,7 @@ public class BookingRepository {
                         where restaurant_id = :r and id = :id and version = :version
                         """)
                 .param("r", changed.restaurantId()).param("id", changed.id())
-                .param("startsAt", startsAt(changed))
+                .param("startsAt", LocalTimes.toInstant(changed.start(), zone).atOffset(ZoneOffset.UTC))
                 .param("duration", changed.durationMinutes()).param("partySize", changed.partySize())
                 .param("preferredZone", changed.preferredZone()).param("requiredZone", changed.requiredZone())
                 .param("priority", changed.priority()).param("pinned", changed.pinned())
@@ -165,12 +166,6 @@ public class BookingRepository {
                 .param("tags", changed.tags().toArray(String[]::new)).param("version", changed.version())
                 .update();
         Rows.exactlyOne(rows, "update booking " + changed.id() + " at version " + changed.version());
-    }
-
-    private OffsetDateTime startsAt(Booking booking) {
-        String zone = jdbc.sql("select time_zone from restaurant where id = :r").param("r", booking.restaurantId())
-                .query(String.class).single();
-        return LocalTimes.toInstant(booking.start(), ZoneId.of(zone)).atOffset(ZoneOffset.UTC);
     }
 
     /**

@@ -47,6 +47,7 @@ import org.tablesolver.web.InvalidRequestException;
 import org.tablesolver.web.JsonProblems;
 import org.tablesolver.web.NotFoundException;
 import org.tablesolver.web.Problems;
+import org.tablesolver.web.RequestValidator;
 
 /**
  * A host's actions on a service night: change a booking, seat a party by hand (and pin it), seat a walk-in or
@@ -71,12 +72,15 @@ public class HostService implements PlanReseater {
     private final OnlineBookingService online;
     private final ChangeFeed changeFeed;
     private final ObjectMapper objectMapper;
+    private final RequestValidator validator;
     private final TransactionTemplate write;
     private final Clock clock;
 
     HostService(JdbcClient jdbc, FloorPlanService floorPlans, BookingRepository bookings, BookingService bookingService,
                 DayLoader dayLoader, DayLock dayLock, OnlineBookingService online, ChangeFeed changeFeed,
-                ObjectMapper objectMapper, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+                ObjectMapper objectMapper, RequestValidator validator, PlatformTransactionManager transactions,
+                ObjectProvider<Clock> clock) {
+        this.validator = validator;
         this.jdbc = jdbc;
         this.floorPlans = floorPlans;
         this.bookings = bookings;
@@ -153,12 +157,7 @@ public class HostService implements PlanReseater {
         }
         Set<String> present = new LinkedHashSet<>();
         body.fieldNames().forEachRemaining(present::add);
-        Booking first = existing(restaurantId, bookingId);
-        DayKey key = new DayKey(restaurantId, first.date());
-        return online.withRetries(() -> write.execute(status -> {
-            dayLock.lock(key);
-            changeFeed.declare(ChangeCause.CHANGE);
-            FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
+        return writeDay(restaurantId, bookingId, ChangeCause.CHANGE, (plan, key) -> {
             Booking before = locked(restaurantId, bookingId, expectedVersion);
             if (!before.status().active()) {
                 throw new ConflictException("status", "Booking '" + bookingId + "' is " + before.status()
@@ -178,13 +177,27 @@ public class HostService implements PlanReseater {
             }
             return switch (before.status()) {
                 case PENDING -> {
-                    bookings.update(after);
+                    bookings.update(after, plan.zoneId());
                     yield new ConfirmedBooking(bookings.find(restaurantId, bookingId).orElseThrow(), List.of(), true);
                 }
                 case CONFIRMED -> changeConfirmed(plan, key, before, after);
                 case SEATED -> changeSeated(plan, key, before, after);
                 default -> throw new IllegalStateException(before.status().name());
             };
+        });
+    }
+
+    /**
+     * Runs a host's write on a booking's day: under the day's lock, with the cause of its changes declared and the
+     * floor plan locked for booking writes; again on a fresh snapshot when it met a concurrent change.
+     */
+    private <T> T writeDay(String restaurantId, String bookingId, ChangeCause cause,
+                           java.util.function.BiFunction<FloorPlan, DayKey, T> work) {
+        DayKey key = new DayKey(restaurantId, existing(restaurantId, bookingId).date());
+        return online.withRetries(() -> write.execute(status -> {
+            dayLock.lock(key);
+            changeFeed.declare(cause);
+            return work.apply(floorPlans.lockForBookingWrite(restaurantId), key);
         }));
     }
 
@@ -194,7 +207,7 @@ public class HostService implements PlanReseater {
                 || after.partySize() != before.partySize()
                 || !Objects.equals(after.requiredZone(), before.requiredZone());
         if (!needsRoom) {
-            bookings.update(after);
+            bookings.update(after, plan.zoneId());
             return new ConfirmedBooking(bookings.find(restaurantId, before.id()).orElseThrow(), List.of(), true);
         }
         LoadedDay day = dayLoader.readInTransaction(key, plan);
@@ -209,7 +222,7 @@ public class HostService implements PlanReseater {
                 throw rules;
             }
             bookings.deleteAssignments(restaurantId, before.id());
-            bookings.update(after);
+            bookings.update(after, plan.zoneId());
             insert(restaurantId, before.id(), current);
             return new ConfirmedBooking(bookings.find(restaurantId, before.id()).orElseThrow(), List.of(), true);
         }
@@ -223,7 +236,7 @@ public class HostService implements PlanReseater {
             throw refusal;
         }
         bookings.deleteAssignments(restaurantId, before.id());
-        bookings.update(after);
+        bookings.update(after, plan.zoneId());
         List<ConfirmedBooking.Moved> moved = replanner.write(jdbc, bookings, List.of(before.id()));
         return new ConfirmedBooking(bookings.find(restaurantId, before.id()).orElseThrow(), moved, true);
     }
@@ -246,7 +259,7 @@ public class HostService implements PlanReseater {
                     "The longer stay of booking '" + before.id() + "' on " + seat.id() + " meets");
         }
         bookings.deleteAssignments(restaurantId, before.id());
-        bookings.update(after);
+        bookings.update(after, plan.zoneId());
         List<ConfirmedBooking.Moved> moved = List.of();
         if (replanner != null) {
             moved = replanner.write(jdbc, bookings, List.of(before.id()));
@@ -259,64 +272,31 @@ public class HostService implements PlanReseater {
     /** The booking with the patch applied and checked (400 naming the field); status and tables unchanged. */
     private Booking applied(FloorPlan plan, Booking before, BookingPatch patch, Set<String> present) {
         Problems problems = new Problems();
-        LocalDateTime start = before.start();
-        if (present.contains("start")) {
-            if (problems.check(patch.start() != null, "start", "cannot be removed")) {
-                start = patch.start();
-                LocalTimes.checkStart(before.date(), start, plan.zoneId(), "start", problems);
-            }
-        }
-        int duration = before.durationMinutes();
-        if (present.contains("durationMinutes") && problems.check(patch.durationMinutes() != null, "durationMinutes",
-                "cannot be removed")) {
-            duration = patch.durationMinutes();
-            problems.check(duration >= 15 && duration <= 720, "durationMinutes", "must be between 15 and 720");
-        }
-        int partySize = before.partySize();
-        if (present.contains("partySize") && problems.check(patch.partySize() != null, "partySize",
-                "cannot be removed")) {
-            partySize = patch.partySize();
-            problems.check(partySize >= 1 && partySize <= 100, "partySize", "must be between 1 and 100");
-        }
-        String preferredZone = present.contains("preferredZone") ? patch.preferredZone() : before.preferredZone();
-        if (preferredZone != null) {
-            problems.check(plan.hasZone(preferredZone), "preferredZone", "unknown zone '" + preferredZone + "'");
-        }
-        String requiredZone = present.contains("requiredZone") ? patch.requiredZone() : before.requiredZone();
-        if (requiredZone != null) {
-            problems.check(plan.hasZone(requiredZone), "requiredZone", "unknown zone '" + requiredZone + "'");
-        }
-        int priority = present.contains("priority") ? (patch.priority() == null ? 0 : patch.priority())
-                : before.priority();
-        problems.check(priority >= 0 && priority <= 1000, "priority", "must be between 0 and 1000");
-        boolean pinned = present.contains("pinned") ? patch.pinned() != null && patch.pinned() : before.pinned();
-        String guestName = present.contains("guestName") ? patch.guestName() : before.guestName();
-        if (guestName != null) {
-            problems.check(!guestName.isEmpty() && guestName.length() <= 200, "guestName",
-                    "must be 1 to 200 characters");
-        }
-        String notes = present.contains("notes") ? patch.notes() : before.notes();
-        if (notes != null) {
-            problems.check(notes.length() <= 2000, "notes", "must be at most 2000 characters");
-        }
-        String externalRef = present.contains("externalRef") ? patch.externalRef() : before.externalRef();
-        if (externalRef != null) {
-            problems.check(!externalRef.isEmpty() && externalRef.length() <= 200, "externalRef",
-                    "must be 1 to 200 characters");
-        }
-        List<String> tags = present.contains("tags") ? (patch.tags() == null ? List.of() : patch.tags())
-                : before.tags();
-        if (problems.check(tags.size() <= 20, "tags", "must be at most 20 tags")) {
-            for (int i = 0; i < tags.size(); i++) {
-                String tag = tags.get(i);
-                problems.check(tag != null && !tag.isBlank() && tag.length() <= 50, "tags[" + i + "]",
-                        "must be 1 to 50 characters, not blank");
-            }
-        }
+        problems.check(!present.contains("start") || patch.start() != null, "start", "cannot be removed");
+        problems.check(!present.contains("durationMinutes") || patch.durationMinutes() != null, "durationMinutes",
+                "cannot be removed");
+        problems.check(!present.contains("partySize") || patch.partySize() != null, "partySize", "cannot be removed");
         problems.throwIfAny();
-        return new Booking(before.id(), before.restaurantId(), before.date(), start, duration, partySize, preferredZone,
-                requiredZone, priority, pinned, before.status(), before.tables(), before.seating(), before.version(),
-                guestName, notes, externalRef, List.copyOf(tags));
+        BookingRequest request = new BookingRequest(before.id(), before.date(),
+                present.contains("start") ? patch.start() : before.start(),
+                present.contains("durationMinutes") ? patch.durationMinutes() : before.durationMinutes(),
+                present.contains("partySize") ? patch.partySize() : before.partySize(),
+                present.contains("preferredZone") ? patch.preferredZone() : before.preferredZone(),
+                present.contains("requiredZone") ? patch.requiredZone() : before.requiredZone(),
+                present.contains("priority") ? (patch.priority() == null ? 0 : patch.priority()) : before.priority(),
+                present.contains("pinned") ? patch.pinned() != null && patch.pinned() : before.pinned(), null, null,
+                present.contains("guestName") ? patch.guestName() : before.guestName(),
+                present.contains("notes") ? patch.notes() : before.notes(),
+                present.contains("externalRef") ? patch.externalRef() : before.externalRef(),
+                present.contains("tags") ? (patch.tags() == null ? List.of() : patch.tags()) : before.tags());
+        // the rules of a new booking: Bean Validation, then those that need the floor plan (start, zones)
+        validator.validate(request, "");
+        bookingService.checked(plan, request, "");
+        return new Booking(before.id(), before.restaurantId(), before.date(), request.start(),
+                request.durationMinutes(), request.partySize(), request.preferredZone(), request.requiredZone(),
+                request.priorityOrDefault(), request.pinnedOrDefault(), before.status(), before.tables(),
+                before.seating(), before.version(), request.guestName(), request.notes(), request.externalRef(),
+                List.copyOf(request.tagsOrDefault()));
     }
 
     // ************************************************************************
@@ -332,12 +312,7 @@ public class HostService implements PlanReseater {
         if (request == null || request.seating() == null || request.seating().isBlank()) {
             throw new InvalidRequestException("seating", "is required: a table or combination id");
         }
-        Booking first = existing(restaurantId, bookingId);
-        DayKey key = new DayKey(restaurantId, first.date());
-        return online.withRetries(() -> write.execute(status -> {
-            dayLock.lock(key);
-            changeFeed.declare(ChangeCause.HOST);
-            FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
+        return writeDay(restaurantId, bookingId, ChangeCause.HOST, (plan, key) -> {
             Seat seat = Seat.of(plan, request.seating());
             if (seat == null) {
                 throw new InvalidRequestException("seating", "unknown table or combination '" + request.seating() + "'");
@@ -375,7 +350,7 @@ public class HostService implements PlanReseater {
                 }
             }
             bookings.deleteAssignments(restaurantId, bookingId);
-            bookings.update(after);
+            bookings.update(after, plan.zoneId());
             List<ConfirmedBooking.Moved> moved = List.of();
             if (replanner != null) {
                 moved = replanner.write(jdbc, bookings, List.of(bookingId));
@@ -383,7 +358,7 @@ public class HostService implements PlanReseater {
                 insert(restaurantId, bookingId, seat);
             }
             return new ConfirmedBooking(bookings.find(restaurantId, bookingId).orElseThrow(), moved, true);
-        }));
+        });
     }
 
     /**

@@ -25,10 +25,11 @@ final class ApiKeyIntrospector implements OpaqueTokenIntrospector {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new BadOpaqueTokenException("The API key is unknown or revoked.");
         }
-        if (adminKey.matches(Secrets.hash(token))) {
+        byte[] hash = Secrets.hash(token);
+        if (adminKey.matches(hash)) {
             return ApiKeyPrincipal.admin(AdminKey.ID);
         }
-        return keys.findBySecret(token).map(ApiKeyPrincipal::of)
+        return keys.findBySecretHash(hash).map(ApiKeyPrincipal::of)
                 .orElseThrow(() -> new BadOpaqueTokenException("The API key is unknown or revoked."));
     }
 }

@@ -87,8 +87,8 @@ public class ApiKeyService {
         log.info("API key {} revoked", keyId);
     }
 
-    Optional<ApiKey> findBySecret(String secret) {
-        return repository.findBySecretHash(Secrets.hash(secret));
+    Optional<ApiKey> findBySecretHash(byte[] secretHash) {
+        return repository.findBySecretHash(secretHash);
     }
 
     private static String labels() {

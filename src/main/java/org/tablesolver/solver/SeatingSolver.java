@@ -59,17 +59,22 @@ public class SeatingSolver {
      * @throws SolverConfigs.InvalidSolverConfigException when it does not parse or does not build a solver
      */
     public SolverFactory<SeatingPlan> factory(String configName) {
-        String version = configs.version(configName);
-        Built built = factories.compute(configName, (name, known) -> known != null && known.version().equals(version)
-                ? known : new Built(version, build(name)));
-        return built.factory();
+        return built(configName).factory();
     }
 
-    private SolverFactory<SeatingPlan> build(String name) {
+    private Built built(String configName) {
+        String version = configs.version(configName);
+        return factories.compute(configName, (name, known) -> known != null && known.version().equals(version)
+                ? known : build(name, version));
+    }
+
+    private Built build(String name, String version) {
         try {
-            SolverFactory<SeatingPlan> factory = SolverFactory.create(configs.load(name));
+            SolverConfig config = configs.load(name);
+            SolverFactory<SeatingPlan> factory = SolverFactory.create(config);
             factory.buildSolver();
-            return factory;
+            return new Built(version, factory, config.getTerminationConfig() == null ? new TerminationConfig()
+                    : config.getTerminationConfig().copyConfig());
         } catch (SolverConfigs.UnknownSolverConfigException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -77,7 +82,8 @@ public class SeatingSolver {
         }
     }
 
-    private record Built(String version, SolverFactory<SeatingPlan> factory) {
+    /** A built configuration: its file's version, its factory, and its solver-level termination (kept as read). */
+    private record Built(String version, SolverFactory<SeatingPlan> factory, TerminationConfig termination) {
     }
 
     /** Steps without improvement after which the polish of a proven plan (guests, preferences) ends. */
@@ -98,17 +104,15 @@ public class SeatingSolver {
      */
     public SeatingPlan solve(SeatingPlan problem, String configName, SeatedWeightBound.Result bound,
                              SolverEventListener<SeatingPlan> listener, Hooks hooks) {
-        SolverFactory<SeatingPlan> factory = factory(configName);
+        Built built = built(configName);
         Solver<SeatingPlan> solver;
         if (bound.bound() == null) {
-            solver = factory.buildSolver();
+            solver = built.factory().buildSolver();
         } else {
-            SolverConfig config = configs.load(configName);
-            TerminationConfig termination = config.getTerminationConfig() == null ? new TerminationConfig()
-                    : config.getTerminationConfig().copyConfig();
+            TerminationConfig termination = built.termination().copyConfig();
             long[] soft = {bound.levelZero(), Long.MIN_VALUE, Long.MIN_VALUE};
             termination.setBestScoreLimit(BendableLongScore.of(new long[] {0}, soft).toString());
-            solver = factory.buildSolver(new SolverConfigOverride<SeatingPlan>().withTerminationConfig(termination));
+            solver = built.factory().buildSolver(new SolverConfigOverride<SeatingPlan>().withTerminationConfig(termination));
         }
         SeatingPlan best = run(solver, problem, listener, hooks);
         if (best == null || !bound.proves(SeatedWeightBound.seatedWeight(best))) {
@@ -139,7 +143,7 @@ public class SeatingSolver {
     private SolverFactory<SeatingPlan> polishFactory(String configName) {
         String version = configs.version(configName);
         Built built = polishFactories.compute(configName, (name, known) -> known != null
-                && known.version().equals(version) ? known : new Built(version, buildPolish(name)));
+                && known.version().equals(version) ? known : new Built(version, buildPolish(name), null));
         return built.factory();
     }
 
