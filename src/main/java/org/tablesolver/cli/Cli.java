@@ -110,7 +110,9 @@ public final class Cli {
                 .properties("logging.level.root=WARN",
                         // Timefold registers the same global gauges for every solver; solves of --all overlap.
                         "logging.level.io.micrometer.core.instrument.MeterRegistry=ERROR",
-                        "tablesolver.embedded.attach-to-running=true")
+                        "tablesolver.embedded.attach-to-running=true",
+                        // A command runs the solves it asks for, not the service's queue (README "Durable solving").
+                        "tablesolver.solve.run-others=false")
                 .run(springArguments.toArray(String[]::new));
     }
 

@@ -97,32 +97,31 @@ final class CommandRunner {
             jobs.add(solves.submit(restaurant, command.date(), command.mode(), command.config(),
                     progress -> latest.put(progress.solveId(), progress)));
         }
-        showProgressUntilDone(jobs);
+        java.util.Map<SolveJob, SolveView> ends = showProgressUntilDone(jobs);
         boolean failed = false;
         boolean conflict = false;
         for (SolveJob job : jobs) {
-            SolveView result = job.await();
+            SolveView result = ends.get(job);
             if (job != jobs.get(0)) {
                 out.println();
             }
             PlanPrinter.printSolve(out, result, floorPlans.get(result.restaurantId()),
                     bookings.dayPlan(result.restaurantId(), command.date(), false).bookings());
-            failed |= result.status() == SolveStatus.FAILED;
+            failed |= result.status() == SolveStatus.FAILED || !result.status().finished();
             conflict |= result.status() == SolveStatus.CONFLICT || result.status() == SolveStatus.CANCELLED;
         }
         if (jobs.size() > 1) {
-            printTotals(jobs);
+            printTotals(jobs.stream().map(ends::get).toList());
         }
         return failed ? Cli.FAILED : conflict ? Cli.CONFLICT : Cli.OK;
     }
 
-    private void printTotals(List<SolveJob> jobs) {
+    private void printTotals(List<SolveView> jobs) {
         int seated = 0;
         int unseated = 0;
         int newlyConfirmed = 0;
         int committed = 0;
-        for (SolveJob job : jobs) {
-            SolveView view = job.await();
+        for (SolveView view : jobs) {
             if (view.status() == SolveStatus.COMMITTED) {
                 committed++;
                 seated += view.seated();
@@ -139,14 +138,17 @@ final class CommandRunner {
      * Every second, one line per solve still running: elapsed time, attempt, best score and bookings seated
      * in the best plan so far; one line when a solve ends.
      */
-    private void showProgressUntilDone(List<SolveJob> jobs) {
+    private java.util.Map<SolveJob, SolveView> showProgressUntilDone(List<SolveJob> jobs) {
+        java.util.Map<SolveJob, SolveView> ends = new java.util.HashMap<>();
         List<SolveJob> running = new ArrayList<>(jobs);
         while (!running.isEmpty()) {
             for (SolveJob job : List.copyOf(running)) {
-                SolveView view = job.await(Duration.ofMillis(PROGRESS_INTERVAL_MILLIS / running.size()));
-                if (job.isFinished()) {
+                // Wherever it runs: this process, or a service instance on the same database.
+                SolveView view = solves.await(job, Duration.ofMillis(PROGRESS_INTERVAL_MILLIS / running.size()));
+                if (view.status().finished() || job.isFinished()) {
                     err.printf(Locale.ROOT, "[%s] %s after %s%n", view.restaurantId(), view.status(),
                             PlanPrinter.seconds(view.totalMillis()));
+                    ends.put(job, view);
                     running.remove(job);
                 } else {
                     SolveProgress progress = latest.get(job.id());
@@ -160,6 +162,7 @@ final class CommandRunner {
                 }
             }
         }
+        return ends;
     }
 
     private int importFile(CliCommand.Import command) {

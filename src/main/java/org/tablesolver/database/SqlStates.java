@@ -23,4 +23,50 @@ public final class SqlStates {
         }
         return false;
     }
+
+    /**
+     * True when the failure is the connection's: SQLSTATE class 08 (connection exception), a terminated backend
+     * (57P01-57P03), a socket error or timeout, no connection to be had from the pool. The data was not refused:
+     * what a write did is unknown until the database is asked again.
+     */
+    public static boolean isConnectionFailure(Throwable failure) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("25P03"))) {
+                    return true;
+                }
+                if (sql instanceof java.sql.SQLTransientConnectionException
+                        || sql instanceof java.sql.SQLNonTransientConnectionException) {
+                    return true;
+                }
+                if (sql.getNextException() != null) {
+                    todo.add(sql.getNextException());
+                }
+            }
+            if (t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.io.EOFException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+                return true;
+            }
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse
+                    && tse.getApplicationException() != null) {
+                todo.add(tse.getApplicationException());
+            }
+            if (t.getCause() != null && t.getCause() != t) {
+                todo.add(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                todo.add(suppressed);
+            }
+        }
+        return false;
+    }
 }

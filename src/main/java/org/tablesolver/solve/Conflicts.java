@@ -33,6 +33,15 @@ final class Conflicts {
         return Optional.empty();
     }
 
+    /**
+     * Whether the failure is the database connection's, not the data's: a broken, refused or timed-out
+     * connection, a terminated backend. After such a failure during a commit nobody knows whether COMMIT
+     * landed until the database is asked again.
+     */
+    static boolean connectionLost(Throwable failure) {
+        return org.tablesolver.database.SqlStates.isConnectionFailure(failure);
+    }
+
     private static Optional<String> describe(String sqlState) {
         return switch (sqlState) {
             case "40001" -> Optional.of("a concurrent transaction made the commit unserializable (40001)");

@@ -2,6 +2,7 @@ package org.tablesolver.solve;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -45,10 +46,12 @@ class PlanCommitter {
     private final DayLock dayLock;
     private final BookingRepository bookings;
     private final ChangeFeed changeFeed;
+    private final SolveProperties properties;
 
     PlanCommitter(JdbcClient jdbc, FloorPlanService floorPlans, SolveRuns runs, List<SolveHooks> hooks,
                   PlatformTransactionManager transactions, DayLock dayLock, BookingRepository bookings,
-                  ChangeFeed changeFeed) {
+                  ChangeFeed changeFeed, SolveProperties properties) {
+        this.properties = properties;
         this.changeFeed = changeFeed;
         this.jdbc = jdbc;
         this.floorPlans = floorPlans;
@@ -64,13 +67,86 @@ class PlanCommitter {
      *
      * @throws CommitConflict when the day changed since {@code day} was loaded (nothing was written)
      */
-    void commit(LoadedDay day, PlanChanges changes, SolveRun auditRow, String result, SolveHooks.Attempt attempt) {
-        transaction.executeWithoutResult(status -> write(day, changes, auditRow, result, attempt));
+    void commit(LoadedDay day, PlanChanges changes, SolveRun auditRow, String result, SolveHooks.Attempt attempt,
+                Session session) {
+        transaction.executeWithoutResult(status -> {
+            write(day, changes, auditRow, result, attempt, session);
+            hooks.forEach(hook -> hook.beforeCommitStatement(attempt));
+        });
+    }
+
+    /** The database session a commit ran in: what {@link #landed} needs to learn its outcome. */
+    static final class Session {
+        private volatile Integer pid;
+        private volatile java.time.OffsetDateTime backendStart;
+    }
+
+    /**
+     * Whether a commit whose connection failed landed: ends the session it ran in (a half-open connection can
+     * leave it idle in its transaction, holding the day's locks, and a COMMIT still in flight must not land after
+     * the answer), then reads the solve's row on a new connection. Retried with backoff for up to
+     * {@code tablesolver.solve.read-back-timeout}; empty when the database could not be asked.
+     */
+    Optional<Boolean> landed(Session session, String solveId) {
+        long deadline = System.nanoTime() + properties.readBackTimeout().toNanos();
+        long delayMillis = 200;
+        while (true) {
+            try {
+                if (session.pid != null) {
+                    endSession(session);
+                }
+                String status = jdbc.sql("select status from solve_run where id = :id").param("id", solveId)
+                        .query(String.class).optional().orElse(null);
+                return Optional.of("COMMITTED".equals(status));
+            } catch (RuntimeException e) {
+                if (System.nanoTime() + delayMillis * 1_000_000 > deadline) {
+                    return Optional.empty();
+                }
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+                delayMillis = Math.min(delayMillis * 2, 5_000);
+            }
+        }
+    }
+
+    /** Terminates the commit's backend if it still exists and waits until it is gone (its transaction then ended). */
+    private void endSession(Session session) {
+        jdbc.sql("""
+                        select pg_terminate_backend(pid) from pg_stat_activity
+                        where pid = :pid and backend_start = :start
+                        """)
+                .param("pid", session.pid).param("start", session.backendStart).query().listOfRows();
+        for (int i = 0; i < 100; i++) {
+            boolean alive = jdbc.sql("""
+                            select exists (select 1 from pg_stat_activity where pid = :pid and backend_start = :start)
+                            """)
+                    .param("pid", session.pid).param("start", session.backendStart).query(Boolean.class).single();
+            if (!alive) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while ending session " + session.pid, e);
+            }
+        }
+        throw new IllegalStateException("the commit's database session " + session.pid + " did not end");
     }
 
     private void write(LoadedDay day, PlanChanges changes, SolveRun auditRow, String result,
-                       SolveHooks.Attempt attempt) {
+                       SolveHooks.Attempt attempt, Session session) {
         String restaurantId = day.key().restaurantId();
+        jdbc.sql("select pid, backend_start from pg_stat_activity where pid = pg_backend_pid()")
+                .query((rs, n) -> {
+                    session.pid = rs.getInt("pid");
+                    session.backendStart = rs.getObject("backend_start", java.time.OffsetDateTime.class);
+                    return null;
+                }).list();
         dayLock.lock(day.key());
         changeFeed.declare(ChangeCause.SOLVE);
 

@@ -35,7 +35,7 @@ class SolveController {
             description = "Default: waits and answers 200 with the COMMITTED solve; 409 when it kept conflicting "
                     + "with concurrent changes (the day unchanged). With wait=false: 202 and Location "
                     + "/api/solves/{solveId} at once.")
-    @Statuses(success = {200, 202}, errors = {409, 500})
+    @Statuses(success = {200, 202}, errors = {409, 429, 500, 503})
     ResponseEntity<SolveView> solve(@PathVariable String restaurantId,
                                     @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate date,
                                     @RequestParam(defaultValue = "true") boolean wait,
@@ -46,7 +46,7 @@ class SolveController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/solves/" + job.id()))
                     .body(job.view());
         }
-        SolveView result = job.await();
+        SolveView result = service.await(job);
         if (result.status() != SolveStatus.COMMITTED) {
             throw new SolveOutcomeException(result);
         }

@@ -25,4 +25,8 @@ public interface SolveHooks {
      */
     default void assignmentWritten(Attempt attempt, String bookingId, String tableId) {
     }
+
+    /** Inside the commit transaction after every row was written, right before COMMIT is sent. */
+    default void beforeCommitStatement(Attempt attempt) {
+    }
 }

@@ -22,8 +22,8 @@ public final class SolveJob {
     private final DayKey key;
     private final SolveMode mode;
     private final String config;
-    private final Instant requestedAt = Instant.now();
-    private final long requestedNanos = System.nanoTime();
+    private final Instant requestedAt;
+    private final long requestedNanos;
     private final Consumer<SolveProgress> progressListener;
     private final CompletableFuture<SolveView> finished = new CompletableFuture<>();
 
@@ -39,8 +39,21 @@ public final class SolveJob {
     private Solver<SeatingPlan> solver;
     private boolean stopRequested;
     private boolean discardRequested;
+    /** This instance is shutting down: the solve stops and is left, unended, to the next instance. */
+    private boolean abandoned;
+    /** Whether the best plan changed since {@link #takeProgress()} last looked. */
+    private boolean progressChanged;
 
     SolveJob(String id, DayKey key, SolveMode mode, String config, Consumer<SolveProgress> progressListener) {
+        this(id, key, mode, config, progressListener, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    /** A job accepted at {@code requestedAt} (possibly by another instance). */
+    SolveJob(String id, DayKey key, SolveMode mode, String config, Consumer<SolveProgress> progressListener,
+             Instant requestedAt) {
+        this.requestedAt = requestedAt;
+        this.requestedNanos = System.nanoTime()
+                - Math.max(0, Duration.between(requestedAt, Instant.now()).toNanos());
         this.id = id;
         this.key = key;
         this.mode = mode;
@@ -82,6 +95,20 @@ public final class SolveJob {
         return finished.join();
     }
 
+    /** The answer if it comes within {@code timeout}, else null. */
+    SolveView answerWithin(Duration timeout) {
+        try {
+            return finished.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return view();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Waits at most {@code timeout}; returns the view as it is then. */
     public SolveView await(Duration timeout) {
         try {
@@ -100,13 +127,13 @@ public final class SolveJob {
         return finished.isDone();
     }
 
-    /** QUEUED → SOLVING; false when the job was cancelled while it waited. */
-    synchronized boolean start() {
+    /** QUEUED → SOLVING at {@code at} (as its row says); false when the job was cancelled while it waited. */
+    synchronized boolean start(Instant at) {
         if (status != SolveStatus.QUEUED) {
             return false;
         }
         status = SolveStatus.SOLVING;
-        startedAt = Instant.now();
+        startedAt = at;
         return true;
     }
 
@@ -136,6 +163,40 @@ public final class SolveJob {
         solver = null;
     }
 
+    /** The best plan so far when it changed since the last call (for the solve_run row), else null. */
+    synchronized SolveProgress takeProgress() {
+        if (!progressChanged) {
+            return null;
+        }
+        progressChanged = false;
+        return new SolveProgress(id, key.restaurantId(), key.date(), attempts, bestScore, bestSeated == null ? 0
+                : bestSeated, 0, elapsedMillis());
+    }
+
+    /** Stops the solve without ending it (the instance shuts down; another one runs it again from the start). */
+    void abandon() {
+        Solver<SeatingPlan> running;
+        synchronized (this) {
+            if (finished.isDone()) {
+                return;
+            }
+            abandoned = true;
+            stopRequested = true;
+            running = solver;
+        }
+        if (running != null) {
+            running.terminateEarly();
+        }
+    }
+
+    synchronized boolean abandoned() {
+        return abandoned;
+    }
+
+    synchronized SolveStatus status() {
+        return status;
+    }
+
     /** Called from the solver's thread for every new best plan. */
     void bestPlanFound(String score, int seated, int bookings) {
         Solver<SeatingPlan> running;
@@ -143,6 +204,7 @@ public final class SolveJob {
         synchronized (this) {
             bestScore = score;
             bestSeated = seated;
+            progressChanged = true;
             running = stopRequested ? solver : null;
             attempt = attempts;
         }
@@ -198,12 +260,20 @@ public final class SolveJob {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - requestedNanos);
     }
 
-    /** Records the final answer; only the first call counts. */
+    /**
+     * Records the answer; only the first call counts. Usually the final one; a view still SOLVING says that the
+     * outcome could not be learnt (the database is unreachable) and the job will run again.
+     */
     synchronized void finish(SolveView result) {
         if (finished.isDone()) {
             return;
         }
         status = result.status();
         finished.complete(result);
+    }
+
+    /** The answer recorded by {@link #finish}, or null while there is none. */
+    SolveView answer() {
+        return finished.getNow(null);
     }
 }

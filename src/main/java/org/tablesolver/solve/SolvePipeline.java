@@ -14,7 +14,6 @@ import org.tablesolver.solver.SeatingPlan;
 import org.tablesolver.solver.SeatingPlanBuilder;
 import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.bound.SeatedWeightBound;
-import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.UnseatedExplanation;
 
 /**
@@ -52,37 +51,51 @@ class SolvePipeline {
         this.properties = properties;
     }
 
+    /** How a run of a solve job ended, for the job's execution in the scheduler. */
+    enum Outcome {
+        /** The solve ended (committed, or nothing written) and its row says so. */
+        ENDED,
+        /** Stopped because this instance shuts down; not ended: the job runs again on the next instance. */
+        ABANDONED,
+        /** The database could not be reached to learn or record the outcome; the job must run again later. */
+        UNKNOWN
+    }
+
     /** Runs a job that {@link SolveJob#start() started}; never throws: the outcome is in the job. */
-    void run(SolveJob job) {
+    Outcome run(SolveJob job) {
         String conflict = null;
         try {
-            runs.started(job.id(), java.time.Instant.now());
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
                 if (attempt > 1) {
                     metrics.retry();
                 }
                 job.attempt(attempt);
-                if (job.discardRequested()) {
-                    end(job, SolveStatus.CANCELLED, "Stopped with discard=true; nothing was written.", null);
-                    return;
+                if (job.abandoned()) {
+                    return Outcome.ABANDONED;
                 }
-                LoadedDay day = loader.load(job.key());
+                if (job.discardRequested()) {
+                    return end(job, SolveStatus.CANCELLED, "Stopped with discard=true; nothing was written.", null);
+                }
+                LoadedDay day = load(job);
+                if (day == null) {
+                    return unknown(job, "the database could not be reached to load the day");
+                }
                 Solved result = solve(job, day);
+                if (job.abandoned()) {
+                    return Outcome.ABANDONED;
+                }
                 SeatingPlan solved = result == null ? null : result.plan();
                 if (solved == null || job.discardRequested()) {
-                    end(job, SolveStatus.CANCELLED, "Stopped with discard=true; nothing was written.", null);
-                    return;
+                    return end(job, SolveStatus.CANCELLED, "Stopped with discard=true; nothing was written.", null);
                 }
                 PlanReport report = seatingSolver.report(solved);
                 if (!report.feasible()) {
                     if (job.stopRequested()) {
-                        end(job, SolveStatus.CANCELLED, "Stopped before the solver had a complete plan; nothing "
-                                + "was written.", null);
-                    } else {
-                        end(job, SolveStatus.FAILED, "The solver found no feasible plan (score " + report.score()
-                                + "); nothing was written.", null);
+                        return end(job, SolveStatus.CANCELLED, "Stopped before the solver had a complete plan; "
+                                + "nothing was written.", null);
                     }
-                    return;
+                    return end(job, SolveStatus.FAILED, "The solver found no feasible plan (score " + report.score()
+                            + "); nothing was written.", null);
                 }
                 PlanChanges changes = PlanChanges.between(day, report);
                 SolveHooks.Attempt current = new SolveHooks.Attempt(job.id(), job.key().restaurantId(),
@@ -90,35 +103,109 @@ class SolvePipeline {
                 hooks.forEach(hook -> hook.beforeCommit(current));
                 SolveView committed = committedView(job, report, changes, result.bound(),
                         SeatedWeightBound.seatedWeight(solved));
+                PlanCommitter.Session session = new PlanCommitter.Session();
                 try {
-                    committer.commit(day, changes, auditRow(committed), result(committed), current);
+                    committer.commit(day, changes, auditRow(committed), result(committed), current, session);
                 } catch (RuntimeException e) {
-                    Optional<String> reason = Conflicts.retryableReason(e);
-                    if (reason.isEmpty()) {
-                        throw e;
+                    if (Conflicts.connectionLost(e)) {
+                        // COMMIT may or may not have landed: ask the database, never guess.
+                        Optional<Boolean> landed = committer.landed(session, job.id());
+                        if (landed.isEmpty()) {
+                            return unknown(job, "the database connection was lost during the commit and the "
+                                    + "database could not be asked whether it landed");
+                        }
+                        if (landed.get()) {
+                            log.info("solve id={} lost its connection during COMMIT; read back: it landed", job.id());
+                            finished(job, committed);
+                            return Outcome.ENDED;
+                        }
+                        conflict = "the database connection was lost during the commit (" + rootMessage(e)
+                                + "); read back: nothing was written";
+                    } else {
+                        Optional<String> reason = Conflicts.retryableReason(e);
+                        if (reason.isEmpty()) {
+                            throw e;
+                        }
+                        conflict = reason.get();
                     }
-                    conflict = reason.get();
                     metrics.conflict();
                     log.info("solve id={} restaurant={} date={} attempt={}/{} conflicted: {}", job.id(),
                             job.key().restaurantId(), job.key().date(), attempt, maxAttempts, conflict);
                     continue;
                 }
-                finished(job, committed.withTotalMillis(job.elapsedMillis()));
-                return;
+                finished(job, committed);
+                return Outcome.ENDED;
             }
-            end(job, SolveStatus.CONFLICT, "The day kept changing while it was being solved; gave up after "
+            return end(job, SolveStatus.CONFLICT, "The day kept changing while it was being solved; gave up after "
                     + maxAttempts + " attempts, and nothing was written. Last conflict: " + conflict + ".", null);
         } catch (RuntimeException | Error e) {
+            if (Conflicts.connectionLost(e)) {
+                return unknown(job, "the database connection failed (" + rootMessage(e) + ")");
+            }
             log.error("solve id={} restaurant={} date={} failed", job.id(), job.key().restaurantId(), job.key().date(), e);
-            end(job, SolveStatus.FAILED, "The solve failed (" + e.getClass().getSimpleName()
+            return end(job, SolveStatus.FAILED, "The solve failed (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); nothing was written.", null);
         }
     }
 
+    /**
+     * Loads the day; a lost or refused connection is retried with exponential backoff and jitter
+     * ({@code tablesolver.solve.load-retries}). Null when the database stayed unreachable.
+     */
+    private LoadedDay load(SolveJob job) {
+        long delayMillis = 250;
+        for (int retry = 0; ; retry++) {
+            try {
+                return loader.load(job.key());
+            } catch (RuntimeException e) {
+                if (!Conflicts.connectionLost(e) || retry >= properties.loadRetries() || job.abandoned()) {
+                    if (Conflicts.connectionLost(e)) {
+                        log.warn("solve id={} could not load its day after {} retries: {}", job.id(), retry,
+                                rootMessage(e));
+                        return null;
+                    }
+                    throw e;
+                }
+                long sleep = (long) (delayMillis * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+                log.info("solve id={} lost its connection while loading ({}); retry {} in {} ms", job.id(),
+                        rootMessage(e), retry + 1, sleep);
+                try {
+                    Thread.sleep(sleep);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+                delayMillis = Math.min(delayMillis * 2, 8_000);
+            }
+        }
+    }
+
+    /** The outcome could not be learnt or recorded: the waiting request is told so, and the job runs again later. */
+    private Outcome unknown(SolveJob job, String why) {
+        log.warn("solve id={} restaurant={} date={}: {}; its job runs again later", job.id(), job.key().restaurantId(),
+                job.key().date(), why);
+        job.finish(new SolveView(job.id(), job.key().restaurantId(), job.key().date(), job.mode(), job.config(),
+                SolveStatus.SOLVING, null, null, null, null, null, null, null, null, null, null, job.solveMillis(),
+                job.elapsedMillis(), job.attempts(), "Outcome unknown: " + why + ". The solve runs again by itself "
+                + "(it commits at most once); GET /api/solves/" + job.id() + " tells its end.", job.requestedAt(),
+                job.startedAt(), null));
+        return Outcome.UNKNOWN;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
     /** Ends a job that was cancelled while it waited in the queue. */
     void cancelQueued(SolveJob job) {
-        end(job, SolveStatus.CANCELLED, "Cancelled before it started; nothing was written.", null);
+        end(job, SolveStatus.CANCELLED, CANCELLED_QUEUED, null);
     }
+
+    static final String CANCELLED_QUEUED = "Cancelled before it started; nothing was written.";
 
     /** A solved plan and the bound it was solved against. */
     private record Solved(SeatingPlan plan, SeatedWeightBound.Result bound) {
@@ -164,7 +251,7 @@ class SolvePipeline {
                 SolveStatus.COMMITTED, report.score().toString(), report.seated(), report.unseated(),
                 changes.newlyConfirmed(), changes.moved(), bound.bound(), bound.gapPercent(seatedWeight),
                 bound.bound() == null ? null : bound.proves(seatedWeight), assignments, unseated, job.solveMillis(),
-                job.elapsedMillis(), job.attempts(), null, job.requestedAt(), job.startedAt(), Instant.now());
+                job.elapsedMillis(), job.attempts(), null, job.requestedAt(), job.startedAt(), now());
     }
 
     private static SolveView.Unseated unseated(UnseatedExplanation explanation) {
@@ -174,17 +261,23 @@ class SolvePipeline {
                         .toList());
     }
 
-    private void end(SolveJob job, SolveStatus status, String error, String score) {
+    private Outcome end(SolveJob job, SolveStatus status, String error, String score) {
         SolveView view = new SolveView(job.id(), job.key().restaurantId(), job.key().date(), job.mode(), job.config(),
                 status, score, null, null, null, null, null, null, null, null, null, job.solveMillis(), job.elapsedMillis(),
-                job.attempts(), error, job.requestedAt(), job.startedAt(), Instant.now());
+                job.attempts(), error, job.requestedAt(), job.startedAt(), now());
         try {
-            runs.insert(auditRow(view));
+            runs.insert(auditRow(view), result(view));
         } catch (RuntimeException e) {
-            // The outcome stands (nothing was written); only its audit row is missing.
+            if (Conflicts.connectionLost(e)) {
+                // Nothing was written; the row still says QUEUED or SOLVING, so the job runs again later.
+                log.warn("solve id={} could not record its {} outcome: {}", job.id(), status, rootMessage(e));
+                finished(job, view);
+                return Outcome.UNKNOWN;
+            }
             log.error("solve id={} could not record its {} outcome in solve_run", job.id(), status, e);
         }
         finished(job, view);
+        return Outcome.ENDED;
     }
 
     private void finished(SolveJob job, SolveView view) {
@@ -201,14 +294,21 @@ class SolvePipeline {
     /** The lists of a committed solve as stored with its row (so any instance can answer it in full). */
     private String result(SolveView view) {
         try {
-            return objectMapper.writeValueAsString(new StoredResult(view.assignments(), view.unseatedBookings()));
+            return objectMapper.writeValueAsString(new StoredResult(view.assignments(), view.unseatedBookings(),
+                    view.solveMillis(), view.totalMillis()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the result of solve " + view.solveId(), e);
         }
     }
 
-    /** What solve_run.result holds. */
-    record StoredResult(List<SolveView.Assignment> assignments, List<SolveView.Unseated> unseatedBookings) {
+    /** What solve_run.result holds: what the row's columns do not. */
+    record StoredResult(List<SolveView.Assignment> assignments, List<SolveView.Unseated> unseatedBookings,
+                        Long solveMillis, Long totalMillis) {
+    }
+
+    /** Now, as precisely as PostgreSQL stores it (so a view read back equals the view answered). */
+    static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static SolveRun auditRow(SolveView view) {

@@ -23,33 +23,170 @@ class SolveRuns {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    SolveRuns(JdbcClient jdbc) {
+    SolveRuns(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
-    /** The row of an accepted solve, written before it is answered (QUEUED); autocommit. */
-    void queued(SolveRun run) {
+    /** The row of an accepted solve, written before it is answered (QUEUED), in the caller's transaction. */
+    void queued(SolveRun run, String batchId) {
         Rows.exactlyOne(jdbc.sql("""
-                        insert into solve_run (id, restaurant_id, service_date, mode, config, status, requested_at)
-                        values (:id, :r, :date, :mode, :config, 'QUEUED', :requestedAt)
+                        insert into solve_run (id, restaurant_id, service_date, mode, config, status, requested_at,
+                                               batch_id)
+                        values (:id, :r, :date, :mode, :config, 'QUEUED', :requestedAt, :batch)
                         """)
+                .param("batch", batchId)
                 .param("id", run.solveId()).param("r", run.restaurantId()).param("date", run.date())
                 .param("mode", run.mode().name()).param("config", run.config())
                 .param("requestedAt", DayLoader.utc(run.requestedAt()))
                 .update(), "insert queued solve_run " + run.solveId());
     }
 
-    /** QUEUED → SOLVING when a worker takes the solve up. */
-    void started(String id, java.time.Instant startedAt) {
-        jdbc.sql("update solve_run set status = 'SOLVING', started_at = :at where id = :id and status = 'QUEUED'")
-                .param("id", id).param("at", DayLoader.utc(startedAt)).update();
+    /** What {@link #claim} found, and when the solve started (its first run's start). */
+    record Claimed(Claim claim, Instant startedAt) {
     }
 
-    /** Solves that were accepted or running, oldest first (after a restart, they are run again). */
+    /** What {@link #claim} found. */
+    enum Claim {
+        /** The solve is this worker's now (SOLVING). */
+        CLAIMED,
+        /** Another solve of the same restaurant-day is running on some instance: try again later. */
+        DAY_BUSY,
+        /** The solve ended meanwhile (cancelled, or finished by an earlier run of its job), or has no row. */
+        ENDED
+    }
+
+    /**
+     * Takes a solve up for running: QUEUED (or SOLVING, when an earlier run of its job died) → SOLVING, unless
+     * another solve of its restaurant-day is running on any instance (SOLVING with a picked job). The check and the
+     * update run under an advisory lock on the day, so two instances never both take one day.
+     */
+    Claimed claim(String id, DayKey key) {
+        return transaction.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:name, 0))")
+                    .param("name", "solve-claim:" + key.lockName()).query().singleRow();
+            boolean busy = jdbc.sql("""
+                            select exists (
+                                select 1 from solve_run s
+                                join scheduled_tasks t on t.task_name = :task and t.task_instance = s.id and t.picked
+                                where s.restaurant_id = :r and s.service_date = :date and s.status = 'SOLVING'
+                                  and s.id <> :id)
+                            """)
+                    .param("task", SolveTasks.SOLVE).param("r", key.restaurantId()).param("date", key.date())
+                    .param("id", id).query(Boolean.class).single();
+            if (busy) {
+                return new Claimed(Claim.DAY_BUSY, null);
+            }
+            Optional<OffsetDateTime> started = jdbc.sql("""
+                            update solve_run set status = 'SOLVING', started_at = coalesce(started_at, :now),
+                                                 score = null, seated = null
+                            where id = :id and status in ('QUEUED', 'SOLVING')
+                            returning started_at
+                            """)
+                    .param("id", id).param("now", DayLoader.utc(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS)))
+                    .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
+            return started.map(at -> new Claimed(Claim.CLAIMED, at.toInstant()))
+                    .orElseGet(() -> new Claimed(Claim.ENDED, null));
+        });
+    }
+
+    /** SOLVING → QUEUED: the instance running it stops (a shutdown) and leaves it to the next one. */
+    void requeue(String id) {
+        jdbc.sql("update solve_run set status = 'QUEUED', score = null, seated = null where id = :id "
+                        + "and status = 'SOLVING'")
+                .param("id", id).update();
+    }
+
+    /** The best plan so far of running solves, for instances that answer about a solve they do not run. */
+    void progress(String id, String score, Integer seated) {
+        jdbc.sql("update solve_run set score = :score, seated = :seated where id = :id and status = 'SOLVING'")
+                .param("id", id).param("score", score).param("seated", seated).update();
+    }
+
+    /** Asks the instance running the solve to stop it; false when it is not running any more. */
+    boolean requestStop(String id, boolean discard) {
+        return jdbc.sql("""
+                        update solve_run set stop_request = case when :discard or stop_request = 'DISCARD'
+                                                                 then 'DISCARD' else 'STOP' end
+                        where id = :id and status in ('QUEUED', 'SOLVING')
+                        """)
+                .param("id", id).param("discard", discard).update() == 1;
+    }
+
+    /** The stop requests among these solves: id → true for DISCARD, false for STOP. */
+    java.util.Map<String, Boolean> stopRequests(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Boolean> requests = new java.util.TreeMap<>();
+        jdbc.sql("select id, stop_request from solve_run where id = any(:ids) and stop_request is not null")
+                .param("ids", ids.toArray(String[]::new))
+                .query((rs, n) -> requests.put(rs.getString(1), "DISCARD".equals(rs.getString(2)))).list();
+        return requests;
+    }
+
+    /** The end of a solve that never started: QUEUED → CANCELLED; false when it had started or ended. */
+    boolean cancelQueued(String id, String error) {
+        return jdbc.sql("""
+                        update solve_run set status = 'CANCELLED', error = :error, finished_at = now()
+                        where id = :id and status = 'QUEUED'
+                        """)
+                .param("id", id).param("error", error).update() == 1;
+    }
+
+    /** Solves waiting to run: in all, and of one restaurant-day. */
+    record Queued(int total, int day) {
+    }
+
+    Queued queued(DayKey key) {
+        return jdbc.sql("""
+                        select count(*) as total,
+                               count(*) filter (where restaurant_id = :r and service_date = :date) as day
+                        from solve_run where status = 'QUEUED'
+                        """)
+                .param("r", key.restaurantId()).param("date", key.date())
+                .query((rs, n) -> new Queued(rs.getInt("total"), rs.getInt("day"))).single();
+    }
+
+    /** The oldest queued solve of a restaurant-day, to be run next. */
+    Optional<String> nextQueued(DayKey key) {
+        return jdbc.sql("""
+                        select id from solve_run
+                        where restaurant_id = :r and service_date = :date and status = 'QUEUED'
+                        order by requested_at, id limit 1
+                        """)
+                .param("r", key.restaurantId()).param("date", key.date()).query(String.class).optional();
+    }
+
+    /** Those of these solves that have ended. */
+    List<String> ended(java.util.Collection<String> ids) {
+        return jdbc.sql("select id from solve_run where id = any(:ids) and status not in ('QUEUED', 'SOLVING')")
+                .param("ids", ids.toArray(String[]::new)).query(String.class).list();
+    }
+
+    /** Bookings of a restaurant-day that a solve looks at (not cancelled). */
+    int bookingsOfDay(DayKey key) {
+        return jdbc.sql("""
+                        select count(*) from booking where restaurant_id = :r and service_date = :date
+                          and status in ('PENDING', 'CONFIRMED', 'SEATED')
+                        """)
+                .param("r", key.restaurantId()).param("date", key.date()).query(Integer.class).single();
+    }
+
+    /** Solves that were accepted or running, oldest first. */
     List<SolveRun> unfinished() {
         return jdbc.sql("select " + COLUMNS + " from solve_run where status in ('QUEUED', 'SOLVING') "
                         + "order by requested_at, id")
+                .query(SolveRuns::run)
+                .list();
+    }
+
+    /** The solves of a batch, by restaurant. */
+    List<SolveRun> ofBatch(String batchId) {
+        return jdbc.sql("select " + COLUMNS + " from solve_run where batch_id = :batch order by restaurant_id, id")
+                .param("batch", batchId)
                 .query(SolveRuns::run)
                 .list();
     }

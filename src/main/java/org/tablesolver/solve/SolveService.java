@@ -1,28 +1,21 @@
 package org.tablesolver.solve;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,19 +27,21 @@ import org.tablesolver.web.InvalidRequestException;
 import org.tablesolver.web.NotFoundException;
 
 /**
- * Solving restaurant-days on request (REST and CLI). Solves of one restaurant-day run one after the other
- * in this process (a queue per day, so a waiting solve holds no worker); different days run in parallel on
- * a pool of {@code tablesolver.solve.pool-size} workers. Across processes the commit's advisory lock and
- * version checks do the same job: the second solve sees the first one's result.
+ * Solving restaurant-days on request (REST, batches and the command line). A solve is a row in {@code solve_run}
+ * and a db-scheduler execution, written in one transaction before it is answered; any instance on the database
+ * runs it ({@link SolveWorker}), one solve per restaurant-day at a time across instances. This instance keeps in
+ * memory only the solves it accepted or runs and that have not ended.
  */
 @Service
 @EnableConfigurationProperties(SolveProperties.class)
-public class SolveService implements DisposableBean {
+public class SolveService {
 
     private static final Logger log = LoggerFactory.getLogger(SolveService.class);
     private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
     /** How long DELETE waits for a stopped solve to commit its best plan before answering. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    /** How often a request waiting for a solve that another instance runs reads its row. */
+    private static final Duration POLL = Duration.ofMillis(250);
 
     private final FloorPlanService floorPlans;
     private final SeatingSolver seatingSolver;
@@ -54,16 +49,13 @@ public class SolveService implements DisposableBean {
     private final SolveRuns runs;
     private final JdbcClient jdbc;
     private final SolveProperties properties;
-    private final ExecutorService workers;
-
-    private final Map<String, SolveJob> jobs = new ConcurrentHashMap<>();
-    // Guarded by itself: the days with a solve running, those waiting behind it, and finished jobs by age.
-    private final Set<DayKey> busyDays = new HashSet<>();
-    private final Map<DayKey, ArrayDeque<SolveJob>> waiting = new HashMap<>();
-    private final ArrayDeque<String> finishedOrder = new ArrayDeque<>();
+    private final LocalSolves local;
+    private final Scheduler scheduler;
+    private final TransactionTemplate transaction;
 
     SolveService(FloorPlanService floorPlans, SeatingSolver seatingSolver, SolvePipeline pipeline, SolveRuns runs,
-                 JdbcClient jdbc, SolveProperties properties, com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+                 JdbcClient jdbc, SolveProperties properties, com.fasterxml.jackson.databind.ObjectMapper objectMapper,
+                 LocalSolves local, Scheduler scheduler, PlatformTransactionManager transactions) {
         this.objectMapper = objectMapper;
         this.floorPlans = floorPlans;
         this.seatingSolver = seatingSolver;
@@ -71,7 +63,9 @@ public class SolveService implements DisposableBean {
         this.runs = runs;
         this.jdbc = jdbc;
         this.properties = properties;
-        this.workers = Executors.newFixedThreadPool(properties.threads(), new WorkerThreads());
+        this.local = local;
+        this.scheduler = scheduler;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -79,53 +73,113 @@ public class SolveService implements DisposableBean {
      *
      * @param mode     null for PENDING_ONLY
      * @param config   solver configuration name, null for the default ({@code tablesolver.solve.default-config})
-     * @param progress called on the solving thread for each new best plan; must be quick
+     * @param progress called on the solving thread for each new best plan when this instance runs it; must be quick
      * @throws NotFoundException       for an unknown restaurant (nothing queued)
      * @throws InvalidRequestException naming {@code config} for an unknown solver configuration
+     * @throws QueueFullException      when too many solves wait (nothing queued)
      */
     public SolveJob submit(String restaurantId, LocalDate date, SolveMode mode, String config,
                            Consumer<SolveProgress> progress) {
-        floorPlans.find(restaurantId).orElseThrow(() -> NotFoundException.restaurant(restaurantId));
+        return submitAll(List.of(restaurantId), date, mode, config, progress, null).get(0);
+    }
+
+    /**
+     * Accepts one solve per restaurant of {@code date}, all or none, in one transaction (with the batch row when
+     * {@code batch} is given).
+     */
+    public List<SolveJob> submitAll(List<String> restaurantIds, LocalDate date, SolveMode mode, String config,
+                                    Consumer<SolveProgress> progress, Batch batch) {
+        for (String restaurantId : restaurantIds) {
+            floorPlans.find(restaurantId).orElseThrow(() -> NotFoundException.restaurant(restaurantId));
+        }
+        String configName = checkedConfig(config);
+        SolveMode solveMode = mode == null ? SolveMode.PENDING_ONLY : mode;
+        checkQueue(restaurantIds, date);
+        List<SolveJob> jobs = new ArrayList<>();
+        for (String restaurantId : restaurantIds) {
+            jobs.add(new SolveJob(UUID.randomUUID().toString(), new DayKey(restaurantId, date), solveMode, configName,
+                    progress == null ? p -> { } : progress));
+        }
+        jobs.forEach(local::add);
+        try {
+            transaction.executeWithoutResult(status -> {
+                if (batch != null) {
+                    batch.insert().run();
+                }
+                for (SolveJob job : jobs) {
+                    runs.queued(new SolveRun(job.id(), job.key().restaurantId(), date, solveMode, configName,
+                            SolveStatus.QUEUED, null, null, null, null, null, null, null, null, 0, null,
+                            job.requestedAt(), null, null), batch == null ? null : batch.id());
+                }
+                scheduler.scheduleBatch(jobs.stream().<com.github.kagkarlsson.scheduler.task.TaskInstance<?>>map(
+                        job -> SolveTasks.instance(job.id())).toList(), Instant.now());
+            });
+        } catch (RuntimeException e) {
+            jobs.forEach(job -> local.remove(job.id()));
+            throw e;
+        }
+        // Scheduled inside a transaction, so db-scheduler's own immediate check could not see them yet.
+        scheduler.triggerCheckForDueExecutions();
+        forgetOldSolves();
+        return jobs;
+    }
+
+    /** A batch row written with its solves: its id and the statement that inserts it. */
+    public record Batch(String id, Runnable insert) {
+    }
+
+    /** The solver configuration a request names (or the default), checked. */
+    public String checkedConfig(String config) {
         String configName = config == null ? properties.defaultConfig() : config;
         try {
             seatingSolver.factory(configName);
         } catch (SolverConfigs.UnknownSolverConfigException | SolverConfigs.InvalidSolverConfigException e) {
             throw new InvalidRequestException("config", e.getMessage());
         }
-        SolveJob job = new SolveJob(UUID.randomUUID().toString(), new DayKey(restaurantId, date),
-                mode == null ? SolveMode.PENDING_ONLY : mode, configName, progress == null ? p -> { } : progress);
-        // Persisted before it is answered: a restart runs it again (resumeUnfinished).
-        runs.queued(new SolveRun(job.id(), restaurantId, date, job.mode(), configName, SolveStatus.QUEUED, null, null,
-                null, null, null, null, null, null, 0, null, job.requestedAt(), null, null));
-        forgetOldSolves();
-        enqueue(job);
-        return job;
+        return configName;
+    }
+
+    private void checkQueue(List<String> restaurantIds, LocalDate date) {
+        SolveRuns.Queued queued = runs.queued(new DayKey(restaurantIds.get(0), date));
+        if (queued.total() + restaurantIds.size() > properties.maxQueued()) {
+            throw new QueueFullException(HttpStatus.SERVICE_UNAVAILABLE, queued.total() + " solves are waiting to run "
+                    + "(tablesolver.solve.max-queued is " + properties.maxQueued() + "); nothing was queued. "
+                    + "Retry later.", 30);
+        }
+        if (restaurantIds.size() == 1 && queued.day() >= properties.maxQueuedPerDay()) {
+            throw new QueueFullException(HttpStatus.TOO_MANY_REQUESTS, queued.day() + " solves of "
+                    + restaurantIds.get(0) + " on " + date + " are waiting to run (tablesolver.solve."
+                    + "max-queued-per-day is " + properties.maxQueuedPerDay() + "); nothing was queued. Each solve "
+                    + "sees every change made before it starts, so one more adds nothing: retry after they ran.", 5);
+        }
+    }
+
+    /** 429 or 503: too many solves wait; nothing was queued. */
+    static final class QueueFullException extends org.tablesolver.web.ApiException {
+        QueueFullException(HttpStatus status, String detail, int retryAfterSeconds) {
+            super(status, detail, List.of());
+            retryAfter(retryAfterSeconds);
+        }
     }
 
     /**
-     * After a start: runs again the solves that an earlier run of the service accepted or was running and did not
-     * finish (their rows say QUEUED or SOLVING; nothing of theirs was committed, since a COMMITTED row is written
-     * with its plan). One service per database: with several instances, each would run the others' solves too
-     * (the commit stays at most once per solve id).
+     * After a start: gives a db-scheduler execution to every unfinished solve that has none (solves accepted by a
+     * version before durable solving, or whose execution was deleted by hand), so they run.
      */
     @org.springframework.context.event.EventListener
-    public void resumeUnfinished(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
-        if (!(ready.getApplicationContext() instanceof org.springframework.boot.web.context.WebServerApplicationContext)) {
-            return; // a command of the command line leaves the service's solves to the service
+    public void adoptUnscheduled(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
+        if (properties.runOthers()) {
+            adoptUnscheduled();
         }
-        resumeUnfinished();
     }
 
-    /** Runs again every QUEUED or SOLVING solve of the database that this service does not hold. */
-    void resumeUnfinished() {
+    /** Schedules every QUEUED or SOLVING solve without a db-scheduler execution. */
+    void adoptUnscheduled() {
         for (SolveRun run : runs.unfinished()) {
-            if (jobs.containsKey(run.solveId())) {
-                continue;
+            if (scheduler.scheduleIfNotExists(SolveTasks.instance(run.solveId()), Instant.now())) {
+                log.info("solve id={} restaurant={} date={} was {} without a job: scheduled it", run.solveId(),
+                        run.restaurantId(), run.date(), run.status());
             }
-            log.info("solve id={} restaurant={} date={} was {} when the service stopped: running it again",
-                    run.solveId(), run.restaurantId(), run.date(), run.status());
-            enqueue(new SolveJob(run.solveId(), new DayKey(run.restaurantId(), run.date()), run.mode(), run.config(),
-                    p -> { }));
         }
         forgetOldSolves();
     }
@@ -145,48 +199,105 @@ public class SolveService implements DisposableBean {
         }
     }
 
-    private void enqueue(SolveJob job) {
-        jobs.put(job.id(), job);
-        synchronized (busyDays) {
-            if (busyDays.add(job.key())) {
-                dispatch(job);
-            } else {
-                waiting.computeIfAbsent(job.key(), key -> new ArrayDeque<>()).add(job);
+    /** A solve: the one running here as it is now, else as its row says (in full once finished). */
+    public Optional<SolveView> find(String solveId) {
+        SolveJob job = local.get(solveId);
+        if (job != null && job.status() == SolveStatus.SOLVING && !job.isFinished()) {
+            return Optional.of(job.view());
+        }
+        return runs.find(solveId).map(run -> fromAudit(run, run.status().finished() ? runs.result(solveId) : null));
+    }
+
+    /**
+     * Waits for the end of a solve this instance accepted, wherever it runs; at most {@code timeout} (null: no
+     * limit). A view still QUEUED or SOLVING comes back when the time is up, or when the outcome cannot be learnt
+     * (its {@code error} says so).
+     */
+    public SolveView await(SolveJob job, Duration timeout) {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        while (true) {
+            SolveView answer = job.answerWithin(POLL);
+            if (answer != null) {
+                return answer;
+            }
+            if (job.status() == SolveStatus.QUEUED) {
+                try {
+                    Optional<SolveRun> run = runs.find(job.id());
+                    if (run.isPresent() && run.get().status().finished()) {
+                        local.remove(job.id());
+                        return fromAudit(run.get(), runs.result(job.id()));
+                    }
+                } catch (RuntimeException e) {
+                    if (!org.tablesolver.database.SqlStates.isConnectionFailure(e)) {
+                        throw e;
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return find(job.id()).orElse(job.view());
             }
         }
     }
 
-    /** A solve by id: the live one (with its full result once finished) or, for older ones, the audit row. */
-    public Optional<SolveView> find(String solveId) {
-        SolveJob job = jobs.get(solveId);
-        if (job != null) {
-            return Optional.of(job.view());
-        }
-        return runs.find(solveId).map(run -> fromAudit(run, runs.result(solveId)));
+    public SolveView await(SolveJob job) {
+        return await(job, null);
     }
 
     /**
-     * Stops a solve: a queued one is cancelled; a running one stops searching and commits its best plan so far,
-     * or nothing with {@code discard}. Waits for the outcome (up to a minute). A finished solve is answered as it
-     * is.
+     * Stops a solve: a queued one is cancelled; a running one (on any instance) stops searching and commits its best
+     * plan so far, or nothing with {@code discard}. Waits for the outcome (up to a minute). A finished solve is
+     * answered as it is.
      *
      * @throws NotFoundException naming {@code solveId} when no solve has that id
      */
     public SolveView stop(String solveId, boolean discard) {
-        SolveJob job = jobs.get(solveId);
-        if (job == null) {
-            return find(solveId).orElseThrow(() -> unknownSolve(solveId));
+        SolveView current = find(solveId).orElseThrow(() -> unknownSolve(solveId));
+        if (current.status().finished()) {
+            return current;
         }
-        if (job.requestStop(discard)) {
-            pipeline.cancelQueued(job);
-            retain(job);
+        // Recorded first: whichever instance runs it (now or after a restart) sees the request.
+        runs.requestStop(solveId, discard);
+        SolveJob job = local.get(solveId);
+        if (runs.cancelQueued(solveId, SolvePipeline.CANCELLED_QUEUED)) {
+            try {
+                scheduler.cancel(com.github.kagkarlsson.scheduler.task.TaskInstanceId.of(SolveTasks.SOLVE, solveId));
+            } catch (RuntimeException pickedOrGone) {
+                // An instance is looking at it right now: it finds the row CANCELLED and drops the execution.
+            }
+            SolveView cancelled = find(solveId).orElseThrow(() -> unknownSolve(solveId));
+            if (job != null) {
+                job.requestStop(true);
+                job.finish(cancelled);
+                local.remove(solveId);
+            }
+            return cancelled;
         }
-        return job.await(STOP_WAIT);
+        if (job != null && job.status() == SolveStatus.SOLVING) {
+            job.requestStop(discard);
+            SolveView answer = job.answerWithin(STOP_WAIT);
+            if (answer != null) {
+                return answer;
+            }
+        }
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            SolveView now = find(solveId).orElseThrow(() -> unknownSolve(solveId));
+            if (now.status().finished()) {
+                return now;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return find(solveId).orElseThrow(() -> unknownSolve(solveId));
     }
 
     /**
-     * Finished solves from the audit table, latest first; the filters are optional ({@code restaurants}: only
-     * solves of these, null = all).
+     * Solves from the audit table (queued, running and finished), latest first; the filters are optional
+     * ({@code restaurants}: only solves of these, null = all).
      */
     public List<SolveRun> list(String restaurantId, List<String> restaurants, LocalDate date, int limit) {
         if (restaurantId != null) {
@@ -196,6 +307,11 @@ public class SolveService implements DisposableBean {
             throw new InvalidRequestException("limit", "must be between 1 and 1000");
         }
         return runs.list(restaurantId, restaurants, date, limit);
+    }
+
+    /** The solves of a batch, by restaurant. */
+    public List<SolveRun> ofBatch(String batchId) {
+        return runs.ofBatch(batchId);
     }
 
     /** Restaurants with at least one booking that is not cancelled on {@code date}, by id. */
@@ -213,114 +329,42 @@ public class SolveService implements DisposableBean {
         return properties.defaultConfig();
     }
 
-    private void dispatch(SolveJob job) {
-        try {
-            workers.execute(() -> runThenNext(job));
-        } catch (RejectedExecutionException e) {
-            // Shutting down: the job never starts.
-            if (job.requestStop(true)) {
-                pipeline.cancelQueued(job);
-            }
-            release(job.key());
-        }
-    }
-
-    private void runThenNext(SolveJob job) {
-        try {
-            if (job.start()) {
-                pipeline.run(job);
-            }
-        } finally {
-            retain(job);
-            release(job.key());
-        }
-    }
-
-    /** Hands the day to the next waiting solve, or marks it free. */
-    private void release(DayKey key) {
-        SolveJob next;
-        synchronized (busyDays) {
-            ArrayDeque<SolveJob> queue = waiting.get(key);
-            next = queue == null ? null : queue.poll();
-            if (queue != null && queue.isEmpty()) {
-                waiting.remove(key);
-            }
-            if (next == null) {
-                busyDays.remove(key);
-            }
-        }
-        if (next != null) {
-            dispatch(next);
-        }
-    }
-
-    /** Keeps the newest finished jobs in memory; older ones are answered from the audit table. */
-    private void retain(SolveJob job) {
-        List<String> evicted = new ArrayList<>();
-        synchronized (finishedOrder) {
-            if (!finishedOrder.contains(job.id())) {
-                finishedOrder.addLast(job.id());
-            }
-            while (finishedOrder.size() > properties.retainFinished()) {
-                evicted.add(finishedOrder.removeFirst());
-            }
-        }
-        evicted.forEach(jobs::remove);
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        // An abandoned solve must leave the day as it was: discard whatever is queued or running.
-        for (SolveJob job : jobs.values()) {
-            if (job.requestStop(true)) {
-                pipeline.cancelQueued(job);
-            }
-        }
-        workers.shutdown();
-        if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
-            log.warn("Solve workers did not stop within 60 s");
-            workers.shutdownNow();
-        }
+    /** Solves held in memory by this instance (accepted or running, not ended). */
+    int heldInMemory() {
+        return local.size();
     }
 
     private SolveView fromAudit(SolveRun run, String result) {
         List<SolveView.Assignment> assignments = null;
         List<SolveView.Unseated> unseated = null;
+        Long solveMillis = null;
+        Long totalMillis = null;
         if (result != null) {
             try {
                 SolvePipeline.StoredResult stored = objectMapper.readValue(result, SolvePipeline.StoredResult.class);
                 assignments = stored.assignments();
                 unseated = stored.unseatedBookings();
+                solveMillis = stored.solveMillis();
+                totalMillis = stored.totalMillis();
             } catch (java.io.IOException e) {
                 log.warn("solve id={}: its stored result cannot be read ({}); answering without it", run.solveId(),
                         e.getMessage());
             }
         }
-        return fromAudit(run, assignments, unseated);
+        return fromAudit(run, assignments, unseated, solveMillis, totalMillis);
     }
 
     private static SolveView fromAudit(SolveRun run, List<SolveView.Assignment> assignments,
-                                       List<SolveView.Unseated> unseated) {
-        long total = run.finishedAt() == null ? 0 : Duration.between(run.requestedAt(), run.finishedAt()).toMillis();
+                                       List<SolveView.Unseated> unseated, Long solveMillis, Long totalMillis) {
+        long total = totalMillis != null ? totalMillis : Duration.between(run.requestedAt(),
+                run.finishedAt() == null ? Instant.now() : run.finishedAt()).toMillis();
         return new SolveView(run.solveId(), run.restaurantId(), run.date(), run.mode(), run.config(), run.status(),
                 run.score(), run.seated(), run.unseated(), run.newlyConfirmed(), run.moved(), run.bound(), run.gap(),
-                run.proven(), assignments, unseated, null, total,
+                run.proven(), assignments, unseated, solveMillis, total,
                 run.attempts(), run.error(), run.requestedAt(), run.startedAt(), run.finishedAt());
     }
 
     static NotFoundException unknownSolve(String solveId) {
         return new NotFoundException("solveId", "Solve '" + solveId + "' does not exist.");
-    }
-
-    private static final class WorkerThreads implements ThreadFactory {
-
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "solve-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -18,7 +18,8 @@ import org.tablesolver.solver.SolveMode;
  * @param newlyConfirmed PENDING bookings this solve confirmed
  * @param moved          CONFIRMED bookings this solve put on other tables (REOPTIMIZE only)
  * @param solveMillis    time spent in the solver, over all attempts
- * @param totalMillis    time since the request: queueing, loading, solving and committing
+ * @param totalMillis    time since the request: queueing, loading, solving and writing (a committed solve: up to
+ *                       its COMMIT, as stored with it)
  * @param attempts       load-solve-commit attempts so far (more than 1 after conflicts)
  * @param error          why a solve ended CONFLICT, FAILED or CANCELLED
  */
@@ -49,13 +50,6 @@ public record SolveView(
         Instant requestedAt,
         Instant startedAt,
         Instant finishedAt) {
-
-    /** The same view with the time since the request measured again (after the commit returned). */
-    SolveView withTotalMillis(long millis) {
-        return new SolveView(solveId, restaurantId, date, mode, config, status, score, seated, unseated, newlyConfirmed,
-                moved, bound, gap, proven, assignments, unseatedBookings, solveMillis, millis, attempts, error, requestedAt, startedAt,
-                finishedAt);
-    }
 
     /** What changed for a booking in this solve. */
     public enum Change {

@@ -13,6 +13,7 @@ public abstract class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final List<FieldProblem> errors;
     private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    private Integer retryAfterSeconds;
 
     protected ApiException(HttpStatus status, String detail, List<FieldProblem> errors) {
         super(detail);
@@ -33,6 +34,17 @@ public abstract class ApiException extends RuntimeException {
     public ApiException withProperty(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** Sets the answer's {@code Retry-After} (seconds); returns this. */
+    public ApiException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The answer's {@code Retry-After} in seconds, or null for none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** Extra members of the problem body, in the order they were added. */

@@ -96,6 +96,8 @@ class OpenApiConfiguration {
                         .description("The table holds in the way (host actions)"))
                 .addProperty("waitMinutes", new IntegerSchema().nullable(true)
                         .description("A walk-in's quoted wait: the earliest start within 3 hours, null if none"))
+                .addProperty("solveId", new StringSchema()
+                        .description("The solve the problem is about (solving): GET /api/solves/{solveId} tells its end"))
                 .required(List.of("type", "title", "status", "detail", "errors"));
     }
 

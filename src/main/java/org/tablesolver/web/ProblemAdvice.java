@@ -36,7 +36,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException ex) {
-        ResponseEntity<Object> entity = ProblemResponses.entity(ex.status(), ex.getMessage(), ex.errors(), null);
+        HttpHeaders headers = null;
+        if (ex.retryAfterSeconds() != null) {
+            headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
+        }
+        ResponseEntity<Object> entity = ProblemResponses.entity(ex.status(), ex.getMessage(), ex.errors(), headers);
         if (entity.getBody() instanceof ProblemDetail problem) {
             ex.properties().forEach(problem::setProperty);
         }
@@ -46,6 +51,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataIntegrityViolationException.class, PessimisticLockingFailureException.class,
             TransientDataAccessException.class})
     ResponseEntity<Object> concurrentChange(Exception ex) {
+        if (SqlStates.isConnectionFailure(ex)) {
+            return outcomeUnknown(ex);
+        }
         if (SqlStates.isDataError(ex)) {
             return ProblemResponses.entity(HttpStatus.BAD_REQUEST, "A value of the request cannot be stored (out of "
                     + "range, or text with characters the database refuses); nothing was changed.", List.of(), null);
@@ -58,6 +66,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (SqlStates.isConnectionFailure(ex)) {
+            return outcomeUnknown(ex);
+        }
         PayloadTooLargeException tooLarge = find(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return ProblemResponses.entity(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.tooLarge(), List.of(),
@@ -126,6 +137,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             log.error("Request failed", ex);
         }
         return ProblemResponses.entity(statusCode, detail, List.of(), headers);
+    }
+
+    /**
+     * 503: the database connection failed while the request ran. Whatever the request wrote may or may not have been
+     * committed, so the answer never says "nothing was changed"; every write can be retried without duplicating.
+     */
+    private ResponseEntity<Object> outcomeUnknown(Exception ex) {
+        log.warn("Database connection failed during a request: {}", ex.toString());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return ProblemResponses.entity(HttpStatus.SERVICE_UNAVAILABLE, "The database connection failed while the "
+                + "request ran: whether its change was stored is unknown. Retry with the same id (a booking create: the "
+                + "same id or Idempotency-Key; a change: If-Match with the version you saw) - a retry never applies a "
+                + "change twice - or read the resource to see its state.", List.of(), headers);
     }
 
     private static HttpHeaders closeConnection() {

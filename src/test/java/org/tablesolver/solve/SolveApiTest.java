@@ -321,6 +321,7 @@ class SolveApiTest extends SolvingTest {
     static Map<String, List<String>> withoutAudit(Map<String, List<String>> snapshot) {
         Map<String, List<String>> day = new LinkedHashMap<>(snapshot);
         day.remove("solve_run");
+        day.remove("scheduled_tasks"); // the solve's own job, while it runs
         return day;
     }
 }

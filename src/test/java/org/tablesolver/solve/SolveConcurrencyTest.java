@@ -181,7 +181,7 @@ class SolveConcurrencyTest extends SolvingTest {
     SolveJob job() {
         SolveJob job = new SolveJob(UUID.randomUUID().toString(), new DayKey("r1", DATE), SolveMode.PENDING_ONLY,
                 "test-fast", progress -> { });
-        assertThat(job.start()).isTrue();
+        assertThat(job.start(java.time.Instant.now())).isTrue();
         return job;
     }
 

@@ -79,7 +79,7 @@ class SolveRunLifecycleTest extends SolvingTest {
                 """).update();
         assertThat(api.get("/api/solves?restaurantId=r1").json().get(0).path("status").asText())
                 .as("listed while queued").isEqualTo("QUEUED");
-        solves.resumeUnfinished();
+        solves.adoptUnscheduled();
         await().atMost(Duration.ofSeconds(60)).until(() -> status("before-restart").equals("COMMITTED"));
         assertThat(db.queryInt("select count(*) from booking where status = 'CONFIRMED'")).isEqualTo(2);
         assertThat(api.get("/api/solves/before-restart").json().path("seated").asInt()).isEqualTo(2);

@@ -18,6 +18,16 @@ public class TestHooks implements SolveHooks {
 
     private volatile Consumer<Attempt> beforeCommit = attempt -> { };
     private volatile AssignmentHook assignmentWritten = (attempt, booking, table) -> { };
+    private volatile Consumer<Attempt> beforeCommitStatement = attempt -> { };
+
+    public void beforeCommitStatement(Consumer<Attempt> hook) {
+        beforeCommitStatement = hook;
+    }
+
+    @Override
+    public void beforeCommitStatement(Attempt attempt) {
+        beforeCommitStatement.accept(attempt);
+    }
 
     public void beforeCommit(Consumer<Attempt> hook) {
         beforeCommit = hook;
@@ -30,6 +40,7 @@ public class TestHooks implements SolveHooks {
     public void reset() {
         beforeCommit = attempt -> { };
         assignmentWritten = (attempt, booking, table) -> { };
+        beforeCommitStatement = attempt -> { };
     }
 
     @Override
