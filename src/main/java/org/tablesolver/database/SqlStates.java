@@ -26,7 +26,8 @@ public final class SqlStates {
 
     /**
      * True when the failure is the connection's: SQLSTATE class 08 (connection exception), a terminated backend
-     * (57P01-57P03), a socket error or timeout, no connection to be had from the pool. The data was not refused:
+     * (57P01-57P05), an idle-in-transaction timeout (25P03), a socket error or timeout, no connection to be had from
+     * the pool, a COMMIT or ROLLBACK that failed. The data was not refused:
      * what a write did is unknown until the database is asked again.
      */
     public static boolean isConnectionFailure(Throwable failure) {
@@ -56,9 +57,9 @@ public final class SqlStates {
                     || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
                 return true;
             }
-            if (t instanceof org.springframework.transaction.TransactionSystemException tse
-                    && tse.getApplicationException() != null) {
-                todo.add(tse.getApplicationException());
+            if (t instanceof org.springframework.transaction.TransactionSystemException) {
+                // COMMIT or ROLLBACK itself failed: only a broken connection does that, and the outcome is open.
+                return true;
             }
             if (t.getCause() != null && t.getCause() != t) {
                 todo.add(t.getCause());
