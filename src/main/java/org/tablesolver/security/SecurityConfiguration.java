@@ -100,6 +100,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/solves", "/api/solves/**")
                         .access(scoped(Scope.READ, Scope.SOLVE))
                         .requestMatchers("/api/solves/**").access(scoped(Scope.SOLVE))
+                        .requestMatchers(HttpMethod.GET, "/api/batches/**").access(scoped(Scope.READ, Scope.SOLVE))
+                        .requestMatchers(HttpMethod.POST, "/api/batches").access(scoped(Scope.SOLVE))
                         // reading
                         .requestMatchers(HttpMethod.GET, "/api/restaurants", RESTAURANT, RESTAURANT + "/**")
                         .access(scoped(Scope.READ))

@@ -97,6 +97,9 @@ class ApiKeyApiTest {
                 new Operation("GET", "/api/solves", null, Scope.SOLVE, false),
                 new Operation("GET", "/api/solves/00000000-0000-0000-0000-000000000000", null, Scope.SOLVE, false),
                 new Operation("DELETE", "/api/solves/00000000-0000-0000-0000-000000000000", null, Scope.SOLVE, false),
+                new Operation("POST", "/api/batches", parse("{\"date\": \"2026-12-04\", \"restaurants\": [\"r1\"]}"),
+                        Scope.SOLVE, true),
+                new Operation("GET", "/api/batches/nope", null, Scope.SOLVE, false),
                 new Operation("GET", "/api/keys", null, Scope.ADMIN, false),
                 new Operation("POST", "/api/keys", parse("{\"name\": \"x\", \"scopes\": [\"read\"]}"), Scope.ADMIN,
                         false),
@@ -149,7 +152,8 @@ class ApiKeyApiTest {
             String otherRestaurant = key("r2 only", List.of(operation.scope().label()), List.of("r2"));
             before = db.snapshot();
             Api.Response elsewhere = call(api.as(otherRestaurant), operation);
-            assertRefused(elsewhere, 403, null, db, before);
+            // The restaurant is in the path, or (a batch) in the body, whose field is named.
+            assertRefused(elsewhere, 403, operation.path().equals("/api/batches") ? "restaurants" : null, db, before);
             assertThat(elsewhere.json().path("detail").asText()).contains("'r1'");
         }
 

@@ -238,6 +238,12 @@ class OpenApiContractTest {
         ok("DELETE", "/api/solves/" + solved.json().path("solveId").asText(), null, 200);
         error("GET", "/api/solves/nope", null, 404);
         error("DELETE", "/api/solves/nope", null, 404);
+        Api.Response batch = ok("POST", "/api/batches", parse("{\"date\": \"2026-12-04\", \"restaurants\": [\"r1\"], "
+                + "\"config\": \"test-fast\"}"), 202);
+        error("POST", "/api/batches", parse("{\"date\": \"2026-12-04\", \"restaurants\": [\"nowhere\"]}"), 404);
+        error("POST", "/api/batches", parse("{\"restaurants\": [\"r1\"]}"), 400);
+        ok("GET", "/api/batches/" + batch.json().path("batchId").asText(), null, 200);
+        error("GET", "/api/batches/nope", null, 404);
 
         // keys
         Api.Response key = ok("POST", "/api/keys", parse("{\"name\": \"widget\", \"scopes\": [\"book\"], "
