@@ -24,6 +24,7 @@ public final class Cli {
     static final int INVALID = 2;
     static final int NOT_FOUND = 3;
     static final int CONFLICT = 4;
+    static final int BUSY = 5;
 
     static final String USAGE = """
             Usage: java -jar table-solver.jar COMMAND [OPTIONS]
@@ -35,6 +36,10 @@ public final class Cli {
                                  plan per table, the unseated bookings with reasons and the counts
               solve --all --date D [--mode M] [--config C]
                                  the same for every restaurant with bookings on D (solved in parallel)
+              batch --date D [--restaurants R[,R...]] [--mode M] [--config C] [--wait]
+                                 accept a batch: one solve per restaurant (default: every restaurant with
+                                 bookings on D), as POST /api/batches; with --wait, run it here (and on
+                                 any running service instance), show progress and each solve's outcome
               import FILE        import floor plans and bookings (the format of POST /api/import)
               plan --restaurant R --date D
                                  print the stored plan of a day
@@ -54,7 +59,8 @@ public final class Cli {
             table-solver server is running on the same data directory, the command uses its database.
 
             Exit status: 0 done, 1 failed, 2 invalid arguments or input, 3 unknown restaurant,
-                         4 conflict (the day kept changing) or cancelled; nothing is changed unless 0.
+                         4 conflict (the day kept changing) or cancelled, 5 too many solves waiting;
+                         nothing is changed unless 0 (a batch: each solve commits on its own).
             """;
 
     private Cli() {

@@ -21,7 +21,7 @@ record CliArguments(CliCommand command, boolean demoData, List<String> springArg
 
     private static final Set<String> VALUE_OPTIONS = Set.of("restaurant", "date", "mode", "config", "name", "scopes",
             "restaurants");
-    private static final Set<String> FLAGS = Set.of("all", "demo-data", "help");
+    private static final Set<String> FLAGS = Set.of("all", "demo-data", "help", "wait");
 
     static CliArguments parse(String... args) throws CliUsageException {
         String command = null;
@@ -75,11 +75,12 @@ record CliArguments(CliCommand command, boolean demoData, List<String> springArg
         }
         CliCommand parsed = switch (command) {
             case "solve" -> solve(options, positional);
+            case "batch" -> batch(options, positional);
             case "import" -> importFile(options, positional);
             case "plan" -> plan(options, positional);
             case "create-key" -> createKey(options, positional);
-            default -> throw new CliUsageException("unknown command '" + command + "' (commands: solve, import, plan, "
-                    + "create-key, help)");
+            default -> throw new CliUsageException("unknown command '" + command + "' (commands: solve, batch, import, "
+                    + "plan, create-key, help)");
         };
         return new CliArguments(parsed, demoData, List.copyOf(spring));
     }
@@ -94,6 +95,22 @@ record CliArguments(CliCommand command, boolean demoData, List<String> springArg
             throw new CliUsageException("solve needs either --restaurant R or --all");
         }
         return new CliCommand.Solve(restaurant, date, mode(options.get("mode")), options.get("config"));
+    }
+
+    private static CliCommand batch(Map<String, String> options, List<String> positional) throws CliUsageException {
+        allowOnly("batch", options, Set.of("date", "restaurants", "mode", "config", "wait"));
+        noPositional("batch", positional);
+        LocalDate date = date(options);
+        String restaurants = options.get("restaurants");
+        List<String> list = null;
+        if (restaurants != null) {
+            list = List.of(restaurants.split(",", -1));
+            if (list.stream().anyMatch(String::isBlank)) {
+                throw new CliUsageException("--restaurants: an empty restaurant id in '" + restaurants + "'");
+            }
+        }
+        return new CliCommand.Batch(date, list, mode(options.get("mode")), options.get("config"),
+                options.containsKey("wait"));
     }
 
     private static CliCommand importFile(Map<String, String> options, List<String> positional)

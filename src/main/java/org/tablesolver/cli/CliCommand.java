@@ -16,6 +16,11 @@ sealed interface CliCommand {
         }
     }
 
+    /** {@code batch --date D [--restaurants R,...] [--mode M] [--config C] [--wait]}; restaurants null = all. */
+    record Batch(LocalDate date, java.util.List<String> restaurants, SolveMode mode, String config, boolean await)
+            implements CliCommand {
+    }
+
     /** {@code import FILE}. */
     record Import(Path file) implements CliCommand {
     }

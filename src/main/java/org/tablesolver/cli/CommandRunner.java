@@ -22,6 +22,8 @@ import org.tablesolver.importing.ImportService;
 import org.tablesolver.solve.SolveJob;
 import org.tablesolver.solve.SolveProgress;
 import org.tablesolver.solve.SolveService;
+import org.tablesolver.batch.BatchService;
+import org.tablesolver.batch.BatchView;
 import org.tablesolver.solve.SolveStatus;
 import org.tablesolver.solve.SolveView;
 import org.tablesolver.security.ApiKeyService;
@@ -40,6 +42,7 @@ final class CommandRunner {
     private final BookingService bookings;
     private final ImportService imports;
     private final ApiKeyService keys;
+    private final BatchService batches;
     private final PrintStream out;
     private final PrintStream err;
     /** The latest best plan of each solve, reported by the solver threads. */
@@ -51,6 +54,7 @@ final class CommandRunner {
         this.bookings = context.getBean(BookingService.class);
         this.imports = context.getBean(ImportService.class);
         this.keys = context.getBean(ApiKeyService.class);
+        this.batches = context.getBean(BatchService.class);
         this.out = out;
         this.err = err;
     }
@@ -59,6 +63,9 @@ final class CommandRunner {
         try {
             if (command instanceof CliCommand.Solve solve) {
                 return solve(solve);
+            }
+            if (command instanceof CliCommand.Batch batch) {
+                return batch(batch);
             }
             if (command instanceof CliCommand.Import file) {
                 return importFile(file);
@@ -75,6 +82,7 @@ final class CommandRunner {
             return switch (e.status()) {
                 case NOT_FOUND -> Cli.NOT_FOUND;
                 case CONFLICT -> Cli.CONFLICT;
+                case TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> Cli.BUSY;
                 case BAD_REQUEST, PAYLOAD_TOO_LARGE -> Cli.INVALID;
                 default -> Cli.FAILED;
             };
@@ -163,6 +171,53 @@ final class CommandRunner {
             }
         }
         return ends;
+    }
+
+    /**
+     * Accepts a batch; with {@code --wait} runs its solves here (service instances on the same database may take
+     * some), prints the counts every second and one line per solve at the end.
+     */
+    private int batch(CliCommand.Batch command) {
+        BatchView batch = batches.create(command.date(), command.restaurants(), null, command.mode(), command.config(),
+                BatchService.Origin.CLI);
+        out.printf(Locale.ROOT, "Batch %s of %s: %d solves accepted (%s, config %s).%n", batch.batchId(),
+                batch.date(), batch.solves().size(), batch.mode(), batch.config());
+        if (!command.await()) {
+            out.println("Not waiting: running service instances on this database solve them; follow "
+                    + "GET /api/batches/" + batch.batchId() + ". (A command run with --wait solves them itself.)");
+            return Cli.OK;
+        }
+        BatchView done = batch;
+        while (!done.finished()) {
+            try {
+                Thread.sleep(PROGRESS_INTERVAL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            done = batches.find(batch.batchId()).orElseThrow();
+            StringBuilder line = new StringBuilder("[batch " + batch.date() + "]");
+            done.counts().forEach((status, count) -> {
+                if (count > 0) {
+                    line.append(' ').append(status).append(' ').append(count);
+                }
+            });
+            err.println(line.append(" of ").append(done.solves().size()));
+        }
+        int failed = 0;
+        int conflicts = 0;
+        for (BatchView.BatchSolve solve : done.solves()) {
+            SolveView view = solves.find(solve.solveId()).orElseThrow();
+            String outcome = view.status() == SolveStatus.COMMITTED
+                    ? String.format(Locale.ROOT, "seated %d, unseated %d, newly confirmed %d%s", view.seated(),
+                    view.unseated(), view.newlyConfirmed(), Boolean.TRUE.equals(view.proven()) ? ", proven optimal" : "")
+                    : view.error();
+            out.printf(Locale.ROOT, "  %-20s %-9s %s%n", solve.restaurantId(), view.status(), outcome);
+            failed += view.status() == SolveStatus.FAILED || !view.status().finished() ? 1 : 0;
+            conflicts += view.status() == SolveStatus.CONFLICT || view.status() == SolveStatus.CANCELLED ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "%d of %d committed.%n", done.counts().get(SolveStatus.COMMITTED), done.solves().size());
+        return failed > 0 ? Cli.FAILED : conflicts > 0 ? Cli.CONFLICT : Cli.OK;
     }
 
     private int importFile(CliCommand.Import command) {

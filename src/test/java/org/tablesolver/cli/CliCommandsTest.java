@@ -92,6 +92,26 @@ class CliCommandsTest extends SolvingTest {
     }
 
     @Test
+    void aBatchWithWaitSolvesEveryRestaurantAndPrintsEachOutcome() throws IOException {
+        assertThat(cli("import", file("day.json", DAY).toString()).status()).isZero();
+        Map<String, List<String>> before = db.snapshot();
+        Run unknown = cli("batch", "--date", "2026-12-04", "--restaurants", "r1,nope");
+        assertThat(unknown.status()).as("%s", unknown.err()).isEqualTo(3);
+        assertThat(unknown.err()).contains("nope");
+        Run noDate = cli("batch", "--wait");
+        assertThat(noDate.status()).isEqualTo(2);
+        assertThat(db.snapshot()).isEqualTo(before);
+
+        Run batch = cli("batch", "--date", "2026-12-04", "--config", "test-fast", "--wait");
+        assertThat(batch.status()).as("%s", batch).isZero();
+        assertThat(batch.out()).contains("1 solves accepted (PENDING_ONLY, config test-fast)")
+                .containsPattern("r1 +COMMITTED +seated 4, unseated 1, newly confirmed 4")
+                .contains("1 of 1 committed.");
+        assertThat(db.queryInt("select count(*) from booking where status = 'CONFIRMED'")).isEqualTo(4);
+        assertThat(db.queryInt("select count(*) from solve_batch where origin = 'CLI'")).isEqualTo(1);
+    }
+
+    @Test
     void refusalsExitNonZeroAndChangeNothing() throws IOException {
         assertThat(cli("import", file("day.json", DAY).toString()).status()).isZero();
         Map<String, List<String>> before = db.snapshot();
