@@ -68,10 +68,15 @@ public final class Instances {
 
     /** Starts an instance in a new JVM (the test's class path) and waits until it answers. */
     public static Child spawn(SharedDatabase db, Path log, String... properties) {
+        return spawn(db, log, "-Xmx512m", properties);
+    }
+
+    /** {@link #spawn(SharedDatabase, Path, String...)} with a heap option such as {@code -Xmx1g}. */
+    public static Child spawn(SharedDatabase db, Path log, String heap, String... properties) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add(heap);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(TableSolverApplication.class.getName());

@@ -1,0 +1,183 @@
+package org.tablesolver.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.tablesolver.booking.BookingRequest;
+import org.tablesolver.dataset.DayGenerator;
+import org.tablesolver.importing.ImportDocument;
+import org.tablesolver.solver.DayInput;
+import org.tablesolver.testing.Api;
+import org.tablesolver.testing.Instances;
+import org.tablesolver.testing.SharedDatabase;
+import org.tablesolver.testing.TestDatabase;
+
+/**
+ * Durable solving at scale, in real processes on one PostgreSQL ({@code ./mvnw -Pbenchmark verify}):
+ * <ul>
+ * <li>throughput: generated S days (15 tables, 35 bookings, configuration {@code default}) solved per minute by one
+ * instance and by two, each with one solve thread, so that the ratio shows what the coordination through the
+ * database costs on this 2-core machine;</li>
+ * <li>memory: 500 accepted solves of L days (200 tables, 1,300 bookings) in one instance under {@code -Xmx1g}:
+ * every one commits, and the heap's live data (after garbage collection) stays under a ceiling.</li>
+ * </ul>
+ * Writes {@code scale-out.md} into the report folder.
+ */
+@Tag("benchmark")
+class ScaleOutBenchmark {
+
+    static final LocalDate DATE = BenchmarkDatasets.DATE;
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    static final long LIVE_HEAP_CEILING = 512L << 20;
+
+    @Test
+    void throughputAndMemory() throws Exception {
+        Path dir = Path.of(System.getProperty("benchmark.dir", "target/benchmark-scale-out"));
+        Files.createDirectories(dir);
+        StringBuilder report = new StringBuilder("# Durable solving at scale\n\n");
+        report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; ")
+                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+                .append(". Instances are separate JVMs on one PostgreSQL (")
+                .append(System.getenv("SPRING_DATASOURCE_URL") == null ? "embedded 17" : "external").append(").\n\n");
+        throughput(dir, report);
+        memory(dir, report);
+        Files.writeString(dir.resolve("scale-out.md"), report);
+        System.out.println(report);
+    }
+
+    private void throughput(Path dir, StringBuilder report) throws Exception {
+        int days = Integer.getInteger("benchmark.scale-out.days", 40);
+        report.append("## Throughput\n\n").append(days).append(" generated S days (35 bookings) per run, ")
+                .append("configuration `default`, one solve thread per instance (`db-scheduler.threads=1`); rate = ")
+                .append("days / (last end - first submission).\n\n| instances | days | seconds | days per minute |\n")
+                .append("| --- | --- | --- | --- |\n");
+        double single = 0;
+        for (int instances = 1; instances <= 2; instances++) {
+            try (SharedDatabase database = SharedDatabase.start()) {
+                List<Instances.Child> children = new ArrayList<>();
+                try {
+                    for (int i = 0; i < instances; i++) {
+                        children.add(Instances.spawn(database, dir.resolve("throughput-" + instances + "-" + i + ".log"),
+                                "--db-scheduler.threads=1", "--logging.level.root=WARN",
+                                "--tablesolver.solve.default-config=default"));
+                    }
+                    Api api = children.get(0).api();
+                    for (int d = 0; d < days; d++) {
+                        DayInput day = DayGenerator.generate("s" + d, DATE, BenchmarkDatasets.ZONE,
+                                DayGenerator.Profile.RESTAURANT, 15, 35, 5000L + d);
+                        upload(api, "s" + d, day);
+                    }
+                    long started = System.nanoTime();
+                    for (int d = 0; d < days; d++) {
+                        Api via = children.get(d % instances).api();
+                        Api.Response accepted = via.post("/api/restaurants/s" + d + "/days/" + DATE + "/solve?wait=false",
+                                null);
+                        assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
+                    }
+                    TestDatabase db = database.client();
+                    awaitEnded(db, days, Duration.ofMinutes(20));
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    assertThat(db.queryInt("select count(*) from solve_run where status = 'COMMITTED'")).isEqualTo(days);
+                    double perMinute = days / seconds * 60;
+                    if (instances == 1) {
+                        single = perMinute;
+                    }
+                    report.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f%s |%n", instances, days, seconds,
+                            perMinute, instances == 1 ? "" : String.format(Locale.ROOT, " (%.2f× one instance)",
+                                    perMinute / single)));
+                } finally {
+                    children.forEach(Instances.Child::kill);
+                }
+            }
+        }
+        report.append('\n');
+    }
+
+    private void memory(Path dir, StringBuilder report) throws Exception {
+        int restaurants = 10;
+        int perRestaurant = Integer.getInteger("benchmark.scale-out.solves-per-day", 50);
+        int solves = restaurants * perRestaurant;
+        try (SharedDatabase database = SharedDatabase.start()) {
+            Instances.Child child = Instances.spawn(database, dir.resolve("memory.log"), "-Xmx1g",
+                    "--logging.level.root=WARN", "--tablesolver.solve.max-queued-per-day=" + perRestaurant,
+                    "--tablesolver.solve.bound-max-variables=0");
+            try {
+                Api api = child.api();
+                for (int r = 0; r < restaurants; r++) {
+                    DayInput day = DayGenerator.generate("l" + r, DATE, BenchmarkDatasets.ZONE,
+                            DayGenerator.Profile.FOOD_HALL, 200, 1300, 7000L + r);
+                    upload(api, "l" + r, day);
+                }
+                long started = System.nanoTime();
+                for (int i = 0; i < solves; i++) {
+                    Api.Response accepted = api.post("/api/restaurants/l" + (i % restaurants) + "/days/" + DATE
+                            + "/solve?wait=false", JSON.readTree("{\"config\": \"construction-only\"}"));
+                    assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
+                }
+                double acceptSeconds = (System.nanoTime() - started) / 1e9;
+                TestDatabase db = database.client();
+                long maxUsed = 0;
+                long maxLive = 0;
+                long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+                while (db.queryInt("select count(*) from solve_run where status in ('QUEUED', 'SOLVING')") > 0) {
+                    assertThat(System.nanoTime()).as("all solves ended within 60 minutes").isLessThan(deadline);
+                    maxUsed = Math.max(maxUsed, metric(api, "jvm.memory.used?tag=area:heap"));
+                    maxLive = Math.max(maxLive, metric(api, "jvm.gc.live.data.size"));
+                    Thread.sleep(500);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                int committed = db.queryInt("select count(*) from solve_run where status = 'COMMITTED'");
+                assertThat(child.process().isAlive()).as("no OutOfMemoryError").isTrue();
+                assertThat(committed).isEqualTo(solves);
+                report.append("## Memory\n\n").append(String.format(Locale.ROOT, """
+                        %d solves of %d L days (200 tables, 1,300 bookings; configuration `construction-only`, no LP \
+                        bound) accepted in %.1f s by one instance under `-Xmx1g` and run to their end in %.0f s: \
+                        %d COMMITTED. Heap sampled every 0.5 s from the actuator: largest used %d MiB, largest live \
+                        data after GC (`jvm.gc.live.data.size`) %d MiB (ceiling %d MiB: %s). Results are kept in \
+                        `solve_run`, not in memory; the instance held at most the solves it was running.
+                        """, solves, restaurants, acceptSeconds, seconds, committed, maxUsed >> 20, maxLive >> 20,
+                        LIVE_HEAP_CEILING >> 20, maxLive < LIVE_HEAP_CEILING ? "met" : "missed"));
+                assertThat(maxLive).as("live heap").isLessThan(LIVE_HEAP_CEILING);
+            } finally {
+                child.kill();
+            }
+        }
+    }
+
+    private static long metric(Api api, String name) {
+        Api.Response response = api.get("/actuator/metrics/" + name);
+        return response.status() == 200 ? response.json().path("measurements").get(0).path("value").asLong() : 0;
+    }
+
+    private static void awaitEnded(TestDatabase db, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (db.queryInt("select count(*) from solve_run where status not in ('QUEUED', 'SOLVING')") < count) {
+            assertThat(System.nanoTime()).as("solves ended in time").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Creates the restaurant and its PENDING bookings through POST /api/import. */
+    static void upload(Api api, String id, DayInput day) throws IOException {
+        List<BookingRequest> bookings = day.bookings().stream().map(b -> new BookingRequest(b.id(), DATE,
+                LocalDateTime.ofInstant(b.start(), day.timeZone()), b.durationMinutes(), b.partySize(),
+                b.preferredZone(), b.requiredZone(), b.priority())).toList();
+        ObjectNode document = (ObjectNode) JSON.valueToTree(ImportDocument.of(OnlineBookingBench.floorPlan(id, day),
+                bookings));
+        Api.Response imported = api.post("/api/import", document);
+        assertThat(imported.status()).as("%s", imported).isEqualTo(200);
+    }
+}
