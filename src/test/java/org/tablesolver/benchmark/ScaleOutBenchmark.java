@@ -111,7 +111,7 @@ class ScaleOutBenchmark {
         int perRestaurant = Integer.getInteger("benchmark.scale-out.solves-per-day", 50);
         int solves = restaurants * perRestaurant;
         try (SharedDatabase database = SharedDatabase.start()) {
-            Instances.Child child = Instances.spawn(database, dir.resolve("memory.log"), "-Xmx1g",
+            Instances.Child child = Instances.spawnWithHeap(database, dir.resolve("memory.log"), "-Xmx1g",
                     "--logging.level.root=WARN", "--tablesolver.solve.max-queued-per-day=" + perRestaurant,
                     "--tablesolver.solve.bound-max-variables=0");
             try {

@@ -68,11 +68,11 @@ public final class Instances {
 
     /** Starts an instance in a new JVM (the test's class path) and waits until it answers. */
     public static Child spawn(SharedDatabase db, Path log, String... properties) {
-        return spawn(db, log, "-Xmx512m", properties);
+        return spawnWithHeap(db, log, "-Xmx512m", properties);
     }
 
     /** {@link #spawn(SharedDatabase, Path, String...)} with a heap option such as {@code -Xmx1g}. */
-    public static Child spawn(SharedDatabase db, Path log, String heap, String... properties) {
+    public static Child spawnWithHeap(SharedDatabase db, Path log, String heap, String... properties) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
