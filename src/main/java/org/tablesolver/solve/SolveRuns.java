@@ -193,8 +193,15 @@ class SolveRuns {
 
     /** Deletes finished solves older than the retention; returns how many. */
     int forgetOlderThan(java.time.Duration retention) {
-        return jdbc.sql("delete from solve_run where finished_at < now() - make_interval(secs => :seconds)")
+        int forgotten = jdbc.sql("delete from solve_run where finished_at < now() - make_interval(secs => :seconds)")
                 .param("seconds", (double) retention.toSeconds()).update();
+        // Batches go with their last solve.
+        jdbc.sql("""
+                        delete from solve_batch b where requested_at < now() - make_interval(secs => :seconds)
+                          and not exists (select 1 from solve_run s where s.batch_id = b.id)
+                        """)
+                .param("seconds", (double) retention.toSeconds()).update();
+        return forgotten;
     }
 
     /** The full result of a finished solve (its JSON), or null. */
