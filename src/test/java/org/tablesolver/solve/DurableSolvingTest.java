@@ -141,6 +141,28 @@ class DurableSolvingTest {
         DayInvariants.assertConsistent(db);
     }
 
+    @Test
+    void smallDaysAreNotStuckBehindLargeOnes() {
+        // Two threads, days of more than 3 bookings count as large: one thread is kept for small days.
+        Api api = Instances.api(instance("--db-scheduler.threads=2", "--tablesolver.solve.small-day-bookings=3"));
+        fivePartiesAtSeven(api, "large-1");
+        fivePartiesAtSeven(api, "large-2");
+        assertThat(api.put("/api/restaurants/small", plan()).status()).isEqualTo(201);
+        api.post("/api/restaurants/small/bookings", booking("b1", "19:00", 2));
+
+        String first = submit(api, "large-1", "test-until-stopped");
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(first).equals("SOLVING"));
+        String second = submit(api, "large-2", "test-until-stopped");
+        String small = submit(api, "small", "test-fast");
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(small).equals("COMMITTED"));
+        assertThat(status(second)).as("the second large day waits for a large thread").isEqualTo("QUEUED");
+
+        assertThat(api.delete("/api/solves/" + first).json().path("status").asText()).isEqualTo("COMMITTED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(second).equals("SOLVING"));
+        assertThat(api.delete("/api/solves/" + second).json().path("status").asText()).isEqualTo("COMMITTED");
+        DayInvariants.assertConsistent(db);
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
