@@ -80,7 +80,7 @@ class ScaleOutBenchmark {
                 try {
                     for (int i = 0; i < instances; i++) {
                         children.add(Instances.spawn(database, dir.resolve("throughput-" + instances + "-" + i + ".log"),
-                                "--db-scheduler.threads=1", "--logging.level.root=WARN",
+                                "--db-scheduler.threads=1", "--logging.level.root=WARN", "--logging.level.org.tablesolver.solve=INFO",
                                 "--tablesolver.solve.default-config=default"));
                     }
                     Api api = children.get(0).api();
@@ -104,7 +104,6 @@ class ScaleOutBenchmark {
                                 null);
                         assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
                     }
-                    TestDatabase db = database.client();
                     awaitEnded(db, days + warmUp, Duration.ofMinutes(20));
                     double seconds = (System.nanoTime() - started) / 1e9;
                     assertThat(db.queryInt("select count(*) from solve_run where status = 'COMMITTED'"))
