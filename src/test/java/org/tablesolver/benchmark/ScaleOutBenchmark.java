@@ -70,17 +70,22 @@ class ScaleOutBenchmark {
     private void throughput(Path dir, StringBuilder report) throws Exception {
         int days = Integer.getInteger("benchmark.scale-out.days", 100);
         report.append("## Throughput\n\n").append(days).append(" generated S days (35 bookings) per run after 10 warm-up days per instance, ")
-                .append("configuration `default`, one solve thread per instance (`db-scheduler.threads=1`); rate = ")
-                .append("days / (last end - first submission).\n\n| instances | days | seconds | days per minute |\n")
-                .append("| --- | --- | --- | --- |\n");
+                .append("configuration `default`, `db-scheduler.threads` solve threads per instance; rate = ")
+                .append("days / (last end - first submission); solve = mean time in the solver per day.\n\n")
+                .append("| instances × threads | days | seconds | days per minute | solve ms |\n")
+                .append("| --- | --- | --- | --- | --- |\n");
         double single = 0;
-        for (int instances = 1; instances <= 2; instances++) {
+        int[][] runs = {{1, 1}, {1, 2}, {2, 1}};
+        for (int[] run : runs) {
+            int instances = run[0];
+            int threads = run[1];
             try (SharedDatabase database = SharedDatabase.start()) {
                 List<Instances.Child> children = new ArrayList<>();
                 try {
                     for (int i = 0; i < instances; i++) {
-                        children.add(Instances.spawn(database, dir.resolve("throughput-" + instances + "-" + i + ".log"),
-                                "--db-scheduler.threads=1", "--logging.level.root=WARN", "--logging.level.org.tablesolver.solve=INFO",
+                        children.add(Instances.spawn(database, dir.resolve("throughput-" + instances + "x" + threads + "-"
+                                        + i + ".log"),
+                                "--db-scheduler.threads=" + threads, "--logging.level.root=WARN", "--logging.level.org.tablesolver.solve=INFO",
                                 "--tablesolver.solve.default-config=default"));
                     }
                     Api api = children.get(0).api();
@@ -109,12 +114,19 @@ class ScaleOutBenchmark {
                     assertThat(db.queryInt("select count(*) from solve_run where status = 'COMMITTED'"))
                             .isEqualTo(days + warmUp);
                     double perMinute = days / seconds * 60;
-                    if (instances == 1) {
+                    if (instances == 1 && threads == 1) {
                         single = perMinute;
                     }
-                    report.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f%s |%n", instances, days, seconds,
-                            perMinute, instances == 1 ? "" : String.format(Locale.ROOT, " (%.2f× one instance)",
-                                    perMinute / single)));
+                    double solveMillis = db.jdbc().sql("""
+                                    select avg((result ->> 'solveMillis')::bigint) from solve_run
+                                    where restaurant_id = any(:ids)
+                                    """)
+                            .param("ids", java.util.stream.IntStream.range(0, days).mapToObj(d -> "s" + d)
+                                    .toArray(String[]::new))
+                            .query(Double.class).single();
+                    report.append(String.format(Locale.ROOT, "| %d × %d | %d | %.1f | %.1f%s | %.0f |%n", instances,
+                            threads, days, seconds, perMinute, single == perMinute ? "" : String.format(Locale.ROOT,
+                                    " (%.2f× 1 × 1)", perMinute / single), solveMillis));
                 } finally {
                     children.forEach(Instances.Child::kill);
                 }
