@@ -23,7 +23,9 @@ import org.tablesolver.solver.TableBlock;
  * those that must stay seated); and one clique per table and start time: at every start of a booking that may
  * use a table, at most one of the bookings then under way sits at it. Pacing is left out, which only loosens
  * the bound. Rounded down, since seated weights are whole numbers; a small tolerance first keeps it valid
- * despite the LP solver's own tolerances.
+ * despite the LP solver's own tolerances. Days with more booking-seating pairs than the caller's limit, and days
+ * whose LP does not finish in time, get the Lagrangian relaxation of the same cliques instead
+ * ({@link LagrangianBound}: no LP solver, a fixed number of steps).
  */
 public final class SeatedWeightBound {
 
@@ -79,7 +81,7 @@ public final class SeatedWeightBound {
         long total = plan.getBookings().stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
         long variables = plan.getBookings().stream().mapToLong(b -> b.getFittingSeatings().size()).sum();
         if (variables > maxVariables) {
-            return new Result(null, total, (System.nanoTime() - began) / 1e9);
+            return lagrangian(plan, total, began);
         }
         MPSolver solver = MPSolver.createSolver("GLOP");
         try {
@@ -116,13 +118,35 @@ public final class SeatedWeightBound {
             objective.setMaximization();
             MPSolver.ResultStatus status = solver.solve();
             double seconds = (System.nanoTime() - began) / 1e9;
-            if (status != MPSolver.ResultStatus.OPTIMAL) {
+            if (status == MPSolver.ResultStatus.INFEASIBLE) {
                 return new Result(null, total, seconds);
+            }
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                return lagrangian(plan, total, began); // out of time: the bound that needs no LP
             }
             return new Result(Math.min(total, (long) Math.floor(objective.value() + 1e-3)), total, seconds);
         } finally {
             solver.delete();
         }
+    }
+
+    /**
+     * The work of the Lagrangian bound, in seatings evaluated: its number of steps depends on the day alone, so the
+     * bound is the same on every run.
+     */
+    static final long LAGRANGIAN_PAIR_EVALUATIONS = 200_000_000L;
+
+    /** The Lagrangian bound ({@link LagrangianBound}) for days the LP cannot bound. */
+    static Result lagrangian(SeatingPlan plan, long total, long began) {
+        List<List<Seating>> options = LagrangianBound.options(plan, booking -> options(plan, booking));
+        Long bound = LagrangianBound.of(plan, options, LAGRANGIAN_PAIR_EVALUATIONS);
+        return new Result(bound, total, (System.nanoTime() - began) / 1e9);
+    }
+
+    /** {@link LagrangianBound} alone, whatever the day's size (tests compare it with the LP). */
+    public static Result lagrangian(SeatingPlan plan) {
+        long total = plan.getBookings().stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
+        return lagrangian(plan, total, System.nanoTime());
     }
 
     /** The seatings a booking may take: its own when pinned, else the fitting ones in service and not blocked. */

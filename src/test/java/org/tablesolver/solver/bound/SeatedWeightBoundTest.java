@@ -34,6 +34,8 @@ class SeatedWeightBoundTest {
     @Test
     void boundsTheOptimumOfGeneratedDays() {
         int strictlyBelowAllSeated = 0;
+        int lagrangianBelowAllSeated = 0;
+        long lagrangianExcess = 0;
         for (int seed = 0; seed < 12; seed++) {
             SeatingPlan plan = SeatingPlanBuilder.build(day(seed), SolveMode.PENDING_ONLY);
             long allSeated = plan.getBookings().stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
@@ -47,9 +49,19 @@ class SeatedWeightBoundTest {
                     .isLessThanOrEqualTo(allSeated);
             assertThat(relaxation.total()).isEqualTo(allSeated);
             strictlyBelowAllSeated += relaxation.bound() < allSeated ? 1 : 0;
+
+            SeatedWeightBound.Result lagrangian = SeatedWeightBound.lagrangian(plan);
+            assertThat(lagrangian.bound()).as("seed %d: the Lagrangian bound", seed).isNotNull()
+                    .isGreaterThanOrEqualTo(relaxation.bound()) // the LP's optimum is the best Lagrangian bound
+                    .isLessThanOrEqualTo(allSeated);
+            lagrangianBelowAllSeated += lagrangian.bound() < allSeated ? 1 : 0;
+            lagrangianExcess += lagrangian.bound() - relaxation.bound();
         }
         // Overbooked days, so the bound says something.
         assertThat(strictlyBelowAllSeated).isGreaterThanOrEqualTo(8);
+        assertThat(lagrangianBelowAllSeated).as("the Lagrangian bound is a real one, not 'everyone seated'")
+                .isGreaterThanOrEqualTo(6);
+        System.out.println("Lagrangian bound above the LP's, over 12 days: " + lagrangianExcess);
     }
 
     @Test
@@ -88,13 +100,13 @@ class SeatedWeightBoundTest {
     }
 
     @Test
-    void aDayOverTheSizeLimitGetsNoBoundAndSpendsNoTimeOnOne() {
+    void aDayOverTheSizeLimitGetsTheLagrangianBoundInstead() {
         SeatingPlan plan = SeatingPlanBuilder.build(day(3), SolveMode.PENDING_ONLY);
-        SeatedWeightBound.Result none = SeatedWeightBound.of(plan, 30, 10);
-        assertThat(none.bound()).isNull();
-        assertThat(none.gapPercent(5)).isNull();
-        assertThat(none.proves(Long.MAX_VALUE)).isFalse();
-        assertThat(SeatedWeightBound.of(plan, 30, Long.MAX_VALUE).bound()).isNotNull();
+        SeatedWeightBound.Result lagrangian = SeatedWeightBound.of(plan, 30, 10);
+        SeatedWeightBound.Result lp = SeatedWeightBound.of(plan, 30, Long.MAX_VALUE);
+        assertThat(lagrangian.bound()).isNotNull().isGreaterThanOrEqualTo(lp.bound())
+                .isEqualTo(SeatedWeightBound.lagrangian(plan).bound()); // a fixed number of steps: the same bound
+        assertThat(lagrangian.gapPercent(lagrangian.bound())).isZero();
     }
 
     @Test
