@@ -138,7 +138,12 @@ class HostPageBrowserTest {
         assertThat(unseated.getText()).contains("party of 9");
 
         String target = tableOf(seated).equals("T2") ? "T3" : "T2";
-        boxOn("b1", tableOf(seated)).click();
+        // The page re-renders when the change feed brings the solve's changes: click the box as it is then.
+        String seatedTable = tableOf(seated);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            boxOn("b1", seatedTable).click();
+            return true;
+        });
         new Select(wait.until(d -> d.findElement(By.id("move-target")))).selectByValue(target);
         browser.findElement(By.id("action-move")).click();
         boxOn("b1", target);
