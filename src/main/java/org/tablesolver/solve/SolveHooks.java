@@ -15,6 +15,10 @@ public interface SolveHooks {
     record Attempt(String solveId, String restaurantId, LocalDate date, int attempt) {
     }
 
+    /** Before an attempt loads its day; no connection is held. */
+    default void beforeLoad(Attempt attempt) {
+    }
+
     /** After the solver finished and before the commit transaction starts; no connection is held. */
     default void beforeCommit(Attempt attempt) {
     }

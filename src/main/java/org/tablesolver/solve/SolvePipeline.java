@@ -76,6 +76,9 @@ class SolvePipeline {
                 if (job.discardRequested()) {
                     return end(job, SolveStatus.CANCELLED, "Stopped with discard=true; nothing was written.", null);
                 }
+                SolveHooks.Attempt loading = new SolveHooks.Attempt(job.id(), job.key().restaurantId(),
+                        job.key().date(), attempt);
+                hooks.forEach(hook -> hook.beforeLoad(loading));
                 LoadedDay day = load(job);
                 if (day == null) {
                     return unknown(job, "the database could not be reached to load the day");

@@ -146,6 +146,32 @@ class ConnectionFaultTest {
     }
 
     @Test
+    void aConnectionThatGoesHalfOpenWhileTheDayLoadsIsRetriedWithoutCostingAnAttempt() {
+        AtomicBoolean frozen = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        hooks.beforeLoad(attempt -> {
+            loads.incrementAndGet();
+            if (frozen.compareAndSet(false, true)) {
+                // The connection this thread used last is the one the pool hands it next, unchecked (used just
+                // now): the load's first statement goes into the void.
+                proxy.freeze(currentConnectionPort());
+            }
+        });
+        long started = System.nanoTime();
+        Api.Response response = api.post(SOLVE, null);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(frozen).isTrue();
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.json().path("status").asText()).isEqualTo("COMMITTED");
+        assertThat(response.json().path("attempts").asInt()).as("a lost load is retried, not a new attempt")
+                .isEqualTo(1);
+        assertThat(loads.get()).isEqualTo(1);
+        assertThat(seconds).as("the frozen load waited for the socket timeout (4 s), then was retried")
+                .isGreaterThan(3.5).isLessThan(30);
+        DayInvariants.assertConsistent(db);
+    }
+
+    @Test
     void aBookingWriteWhoseConnectionFailsIsAnswered503AndItsRetryStoresItOnce() {
         proxy.freezeOpenConnections();
         Api.Response first = api.post(R + "/bookings", booking("late", "21:00", 2));

@@ -19,6 +19,16 @@ public class TestHooks implements SolveHooks {
     private volatile Consumer<Attempt> beforeCommit = attempt -> { };
     private volatile AssignmentHook assignmentWritten = (attempt, booking, table) -> { };
     private volatile Consumer<Attempt> beforeCommitStatement = attempt -> { };
+    private volatile Consumer<Attempt> beforeLoad = attempt -> { };
+
+    public void beforeLoad(Consumer<Attempt> hook) {
+        beforeLoad = hook;
+    }
+
+    @Override
+    public void beforeLoad(Attempt attempt) {
+        beforeLoad.accept(attempt);
+    }
 
     public void beforeCommitStatement(Consumer<Attempt> hook) {
         beforeCommitStatement = hook;
@@ -41,6 +51,7 @@ public class TestHooks implements SolveHooks {
         beforeCommit = attempt -> { };
         assignmentWritten = (attempt, booking, table) -> { };
         beforeCommitStatement = attempt -> { };
+        beforeLoad = attempt -> { };
     }
 
     @Override
