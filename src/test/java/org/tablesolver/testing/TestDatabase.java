@@ -30,9 +30,28 @@ public class TestDatabase {
                 .query(String.class).list();
     }
 
-    /** Empties every application table. */
+    /**
+     * Empties every application table. A solve of the previous test may still be running (and the solve jobs'
+     * poller always is): when PostgreSQL picks the truncate as a deadlock's victim, it tries again.
+     */
     public void clean() {
-        jdbc.sql("truncate table " + String.join(", ", tables()) + " cascade").update();
+        String truncate = "truncate table " + String.join(", ", tables()) + " cascade";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.sql(truncate).update();
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+                if (attempt == 5) {
+                    throw deadlock;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw deadlock;
+                }
+            }
+        }
     }
 
     /** Every row of every table as text, sorted: equal snapshots mean nothing was written. */
