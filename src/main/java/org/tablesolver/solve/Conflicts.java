@@ -7,10 +7,10 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Decides whether a failed commit is worth another attempt. Retried: the day changed since it was loaded
- * ({@link CommitConflict}), and what PostgreSQL reports for concurrent work or a lost connection:
- * serialization failure, deadlock, exclusion violation (a table booked twice), lock timeout, a cancelled
- * statement, a terminated backend, a broken connection. Anything else is a bug or a broken database and
- * ends the solve as FAILED.
+ * ({@link CommitConflict}), and what PostgreSQL reports for concurrent work: serialization failure, deadlock,
+ * exclusion violation (a table booked twice), lock timeout, a cancelled statement. A lost connection
+ * ({@link #connectionLost}) is read back first instead (the pipeline). Anything else is a bug or a broken
+ * database and ends the solve as FAILED.
  */
 final class Conflicts {
 
@@ -50,11 +50,7 @@ final class Conflicts {
                     + "(exclusion constraint, 23P01)");
             case "55P03" -> Optional.of("a lock the commit needs was held too long by another transaction (55P03)");
             case "57014" -> Optional.of("the commit's statement was cancelled (57014)");
-            case "57P01", "57P02", "57P03" -> Optional.of("the commit's database connection was terminated ("
-                    + sqlState + ")");
-            default -> sqlState.startsWith("08")
-                    ? Optional.of("the commit lost its database connection (" + sqlState + ")")
-                    : Optional.empty();
+            default -> Optional.empty();
         };
     }
 

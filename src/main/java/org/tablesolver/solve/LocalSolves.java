@@ -60,10 +60,6 @@ class LocalSolves implements DisposableBean {
                 run.mode(), run.config(), progress -> { }, run.requestedAt()));
     }
 
-    int size() {
-        return jobs.size();
-    }
-
     boolean closing() {
         return closing;
     }

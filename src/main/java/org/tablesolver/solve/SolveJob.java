@@ -109,20 +109,6 @@ public final class SolveJob {
         }
     }
 
-    /** Waits at most {@code timeout}; returns the view as it is then. */
-    public SolveView await(Duration timeout) {
-        try {
-            return finished.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return view();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return view();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     public boolean isFinished() {
         return finished.isDone();
     }
@@ -272,8 +258,4 @@ public final class SolveJob {
         finished.complete(result);
     }
 
-    /** The answer recorded by {@link #finish}, or null while there is none. */
-    SolveView answer() {
-        return finished.getNow(null);
-    }
 }

@@ -329,11 +329,6 @@ public class SolveService {
         return properties.defaultConfig();
     }
 
-    /** Solves held in memory by this instance (accepted or running, not ended). */
-    int heldInMemory() {
-        return local.size();
-    }
-
     private SolveView fromAudit(SolveRun run, String result) {
         List<SolveView.Assignment> assignments = null;
         List<SolveView.Unseated> unseated = null;
