@@ -199,6 +199,34 @@ public class SeatingConstraints implements ConstraintProvider {
                 .asConstraint(CONFIRMED_MOVED);
     }
 
+    /**
+     * What seating a booking on a seating costs on the preferences level (soft 2), positive, with the plan's
+     * constraint weights: the four preference constraints above, for exact sub-problems that price each choice.
+     */
+    public static long preferencePenalty(SeatingPlan plan, PlannedBooking booking, Seating seating) {
+        long penalty = 0;
+        if (booking.getPreferredZone() != null && !seating.isInZone(booking.getPreferredZone())) {
+            penalty += preferenceWeight(plan, PREFERRED_ZONE_MISSED, PREFERRED_ZONE_MISSED_WEIGHT);
+        }
+        if (seating.getMaxCapacity() > booking.getPartySize()) {
+            penalty += preferenceWeight(plan, WASTED_SEATS, SeatingScore.ONE_PREFERENCE)
+                    * (seating.getMaxCapacity() - booking.getPartySize());
+        }
+        if (seating.isCombination()) {
+            penalty += preferenceWeight(plan, COMBINATION_USED, COMBINATION_USED_WEIGHT);
+        }
+        if (booking.getOriginalSeating() != null && seating != booking.getOriginalSeating()) {
+            penalty += preferenceWeight(plan, CONFIRMED_MOVED, CONFIRMED_MOVED_WEIGHT);
+        }
+        return penalty;
+    }
+
+    private static long preferenceWeight(SeatingPlan plan, String constraint, BendableLongScore standard) {
+        BendableLongScore override = plan.getConstraintWeightOverrides() == null ? null
+                : plan.getConstraintWeightOverrides().getConstraintWeight(constraint);
+        return (override == null ? standard : override).softScore(SeatingScore.PREFERENCES_LEVEL);
+    }
+
     private static List<String> sharedTables(PlannedBooking a, PlannedBooking b) {
         return a.getSeating().getTableIds().stream()
                 .filter(b.getSeating().getTableIds()::contains)

@@ -44,6 +44,9 @@ public class SeatingPlan {
 
     private ConstraintWeightOverrides<BendableLongScore> constraintWeightOverrides = ConstraintWeightOverrides.none();
 
+    /** A proven upper bound on the seated weight, when the solve knows one (phases stop early on reaching it). */
+    private Long seatedWeightBound;
+
     @PlanningScore(bendableHardLevelsSize = SeatingScore.HARD_LEVELS, bendableSoftLevelsSize = SeatingScore.SOFT_LEVELS)
     private BendableLongScore score;
 
@@ -112,6 +115,14 @@ public class SeatingPlan {
 
     public void setConstraintWeightOverrides(ConstraintWeightOverrides<BendableLongScore> constraintWeightOverrides) {
         this.constraintWeightOverrides = constraintWeightOverrides;
+    }
+
+    public Long getSeatedWeightBound() {
+        return seatedWeightBound;
+    }
+
+    public void setSeatedWeightBound(Long seatedWeightBound) {
+        this.seatedWeightBound = seatedWeightBound;
     }
 
     public BendableLongScore getScore() {

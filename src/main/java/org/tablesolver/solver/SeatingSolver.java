@@ -105,6 +105,7 @@ public class SeatingSolver {
     public SeatingPlan solve(SeatingPlan problem, String configName, SeatedWeightBound.Result bound,
                              SolverEventListener<SeatingPlan> listener, Hooks hooks) {
         Built built = built(configName);
+        problem.setSeatedWeightBound(bound.bound());
         Solver<SeatingPlan> solver;
         if (bound.bound() == null) {
             solver = built.factory().buildSolver();

@@ -13,12 +13,12 @@ import org.tablesolver.dataset.DayGenerator;
  * Generated days with everything a solve meets in the service: confirmed and seated bookings on their
  * tables, active holds, an out-of-service table. Seeded, so every test run sees the same days.
  */
-final class RandomDays {
+public final class RandomDays {
 
     private RandomDays() {
     }
 
-    static DayInput busyDay(long seed, int tables, int bookings) {
+    public static DayInput busyDay(long seed, int tables, int bookings) {
         DayInput generated = DayGenerator.generate("busy-" + seed, LocalDate.of(2026, 12, 4), ZoneId.of("Europe/London"),
                 DayGenerator.Profile.DINNER_ONLY, tables, bookings, seed);
         Random random = new Random(seed);
@@ -84,7 +84,7 @@ final class RandomDays {
      * third CONFIRMED booking pinned, and two of the PENDING bookings turned into capacity holds where the exact
      * check admits them (as the service would).
      */
-    static DayInput busyDayWithRules(long seed, int tables, int bookings, int maxCovers) {
+    public static DayInput busyDayWithRules(long seed, int tables, int bookings, int maxCovers) {
         DayInput day = busyDay(seed, tables, bookings);
         List<DayInput.Booking> next = new ArrayList<>();
         int confirmed = 0;

@@ -1,0 +1,35 @@
+package org.tablesolver.benchmark;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.tablesolver.solver.SeatingSolver;
+import org.tablesolver.solver.SolverConfigs;
+
+/**
+ * A tuning probe, never part of the build: solves the benchmark's days of some tiers with some configurations on
+ * the production path (bound, search, polish) and prints weight, bound, proof and time. {@code -Dprobe.tiers=M}
+ * {@code -Dprobe.configs=default}.
+ */
+@Tag("experiment")
+class RepairProbe {
+
+    @Test
+    void probe() {
+        List<Tier> tiers = Arrays.stream(System.getProperty("probe.tiers", "M").split(","))
+                .map(label -> Arrays.stream(Tier.values()).filter(t -> t.label.equals(label.trim())).findFirst()
+                        .orElseThrow()).toList();
+        List<String> configs = List.of(System.getProperty("probe.configs", "default").split(","));
+        DayRunner runner = new DayRunner(new SeatingSolver(new SolverConfigs(java.nio.file.Path.of("solver-config"))));
+        for (Dataset dataset : BenchmarkDatasets.of(tiers)) {
+            for (String config : configs) {
+                Results.Run run = runner.solve(dataset.day(), config);
+                System.out.printf("PROBE %s %s weight=%d bound=%s proven=%s final=%.1fs total=%.1fs%n", dataset.name(),
+                        config, run.seatedWeight(), run.bound(), run.proven(), run.secondsToFinalPlan(),
+                        run.secondsTotal());
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.tablesolver.solver.repair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import org.junit.jupiter.api.Test;
+import org.tablesolver.dataset.DayGenerator;
+import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.PlannedBooking;
+import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.SolveMode;
+import org.tablesolver.solver.SolverConfigs;
+import org.tablesolver.solver.TightPackingConstruction;
+import org.tablesolver.solver.bound.SeatedWeightBound;
+
+class ExactRepairTest {
+
+    private final SolverConfigs configs = new SolverConfigs(Path.of("solver-config"));
+
+    static DayInput day(int seed, int tables, int bookings) {
+        return DayGenerator.generate("r" + seed, LocalDate.of(2026, 12, 4), ZoneId.of("Europe/London"),
+                DayGenerator.Profile.RESTAURANT, tables, bookings, seed);
+    }
+
+    @Test
+    void oneWindowOverTheWholeDayReachesTheOptimumCpSatProves() {
+        // A window longer than the day and room for every booking: the phase is one exact sub-problem, so from the
+        // first plan it must reach the optimum an independent model proves (CpSatReference), never more.
+        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("windowMinutes", "2880",
+                "maxFreed", "100000", "maxWaiting", "100000", "deterministicSeconds", "30"), EnvironmentMode.PHASE_ASSERT);
+        int improved = 0;
+        for (int seed = 1; seed <= 6; seed++) {
+            DayInput day = day(seed, 8 + seed, 30 + 6 * seed);
+            CpSatReference.Result exact = CpSatReference.solve(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY), 30);
+            assertThat(exact.optimal()).as("seed %d: CP-SAT proves it", seed).isTrue();
+            long first = SeatedWeightBound.seatedWeight(construction(day));
+            SeatingPlan repaired = factory.buildSolver().solve(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY));
+            assertThat(repaired.getScore().isFeasible()).isTrue();
+            assertThat(SeatedWeightBound.seatedWeight(repaired)).as("seed %d", seed).isEqualTo(exact.seatedWeight());
+            if (exact.seatedWeight() > first) {
+                improved++;
+            }
+        }
+        assertThat(improved).as("days where the first plan was not optimal").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void smallWindowsAndTableGroupsUnderFullAssertNeverBreakARuleAndNeverLoseScore() {
+        // Short windows and tiny sub-problems: many windows, several table groups, waiting bookings cut off; pacing,
+        // pinned bookings and capacity holds on the day. FULL_ASSERT checks the score after the phase's changes.
+        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("windowMinutes", "90", "maxFreed", "12",
+                "maxWaiting", "4", "deterministicSeconds", "0.2"), EnvironmentMode.FULL_ASSERT);
+        int better = 0;
+        List<DayInput> days = new ArrayList<>();
+        List<SolveMode> modes = new ArrayList<>();
+        for (int seed = 1; seed <= 3; seed++) {
+            for (SolveMode mode : SolveMode.values()) {
+                days.add(org.tablesolver.solver.RandomDays.busyDayWithRules(seed, 12, 70, 14));
+                modes.add(mode);
+            }
+            days.add(day(seed, 10, 60));
+            modes.add(SolveMode.PENDING_ONLY);
+        }
+        for (int i = 0; i < days.size(); i++) {
+            DayInput day = days.get(i);
+            SolveMode mode = modes.get(i);
+            SeatingPlan first = construction(day, mode);
+            SeatingPlan repaired = factory.buildSolver().solve(SeatingPlanBuilder.build(day, mode));
+            assertThat(repaired.getScore().isFeasible()).as("day %d %s", i, mode).isTrue();
+            assertThat(repaired.getScore()).as("day %d %s", i, mode).isGreaterThanOrEqualTo(first.getScore());
+            for (PlannedBooking booking : repaired.getBookings()) {
+                if (booking.isPinned()) {
+                    assertThat(booking.getSeating()).isSameAs(booking.getOriginalSeating());
+                }
+                if (booking.isMustStaySeated()) {
+                    assertThat(booking.getSeating()).isNotNull();
+                }
+            }
+            if (repaired.getScore().compareTo(first.getScore()) > 0) {
+                better++;
+            }
+        }
+        assertThat(better).as("runs the repair improved").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theRepairStopsAsSoonAsThePlanReachesTheBound() {
+        // A target one above the first plan (a bound as far as the phase knows): the phase ends on the first
+        // sub-problem that reaches it, where without one it goes on to seat more.
+        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("windowMinutes", "120"),
+                EnvironmentMode.PHASE_ASSERT);
+        int stoppedEarly = 0;
+        for (int seed = 1; seed <= 4; seed++) {
+            DayInput day = day(seed, 10, 60);
+            long first = SeatedWeightBound.seatedWeight(construction(day));
+            SeatingPlan free = factory.buildSolver().solve(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY));
+            SeatingPlan targeted = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
+            targeted.setSeatedWeightBound(first + 1);
+            SeatingPlan stopped = factory.buildSolver().solve(targeted);
+            long reached = SeatedWeightBound.seatedWeight(stopped);
+            long unbounded = SeatedWeightBound.seatedWeight(free);
+            if (unbounded > first) {
+                assertThat(reached).as("seed %d: reaches the target", seed).isGreaterThanOrEqualTo(first + 1);
+            }
+            if (unbounded > reached) {
+                stoppedEarly++;
+            }
+        }
+        assertThat(stoppedEarly).as("days where stopping at the target left improvements unmade").isGreaterThanOrEqualTo(1);
+    }
+
+    private SolverFactory<SeatingPlan> constructionThenRepair(Map<String, String> properties, EnvironmentMode mode) {
+        SolverConfig config = configs.load(SolverConfigs.DEFAULT).withEnvironmentMode(mode);
+        List<PhaseConfig> phases = new ArrayList<>();
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(TightPackingConstruction.class)));
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(ExactRepair.class))
+                .withCustomProperties(properties));
+        config.setPhaseConfigList(phases);
+        return SolverFactory.create(config);
+    }
+
+    private SeatingPlan construction(DayInput day) {
+        return construction(day, SolveMode.PENDING_ONLY);
+    }
+
+    private SeatingPlan construction(DayInput day, SolveMode mode) {
+        SolverConfig config = configs.load(SolverConfigs.DEFAULT);
+        config.setPhaseConfigList(List.of(new CustomPhaseConfig()
+                .withCustomPhaseCommandClassList(List.of(TightPackingConstruction.class))));
+        return SolverFactory.<SeatingPlan>create(config).buildSolver().solve(SeatingPlanBuilder.build(day, mode));
+    }
+}
