@@ -19,9 +19,9 @@ enum Tier {
             "100% of the proven optimum, final plan in < 1 s"),
     M("M", 0.995, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(60), "default",
             ">= 99.5% of the optimum (or CP-SAT's best) in <= 5 s"),
-    L("L", 0.99, Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(120), "large-day",
+    L("L", 0.99, Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(120), "default",
             "within 1% of the proven bound (CP-SAT or LP relaxation) in <= 30 s"),
-    XL("XL", 0.0, Duration.ofSeconds(120), Duration.ofSeconds(120), Duration.ZERO, "large-day",
+    XL("XL", 0.0, Duration.ofSeconds(120), Duration.ofSeconds(120), Duration.ZERO, "default",
             "completes in <= 120 s with heap <= 2 GiB, seats more than the greedy baseline");
 
     final String label;
