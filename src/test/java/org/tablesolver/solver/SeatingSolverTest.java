@@ -194,6 +194,25 @@ class SeatingSolverTest {
     }
 
     @Test
+    void thePreferencePenaltyOfEachChoiceAddsUpToThePreferencesLevel() {
+        // What the repair phase prices each (booking, seating) at must be what the constraints say, overrides included.
+        for (ConstraintWeightOverrides<BendableLongScore> overrides : List.of(
+                ConstraintWeightOverrides.<BendableLongScore>none(),
+                ConstraintWeightOverrides.of(Map.of(SeatingConstraints.WASTED_SEATS, SeatingScore.ONE_PREFERENCE.multiply(4),
+                        SeatingConstraints.CONFIRMED_MOVED, BendableLongScore.zero(1, 3))))) {
+            for (SolveMode mode : SolveMode.values()) {
+                SeatingPlan plan = SeatingPlanBuilder.build(RandomDays.busyDay(11, 10, 50), mode);
+                plan.setConstraintWeightOverrides(overrides);
+                SeatingPlan solved = solver.newSolver(SolverConfigs.DEFAULT).solve(plan);
+                long priced = solved.getBookings().stream().filter(PlannedBooking::isSeated)
+                        .mapToLong(b -> SeatingConstraints.preferencePenalty(solved, b, b.getSeating())).sum();
+                assertThat(-SeatingScore.preferences(solved.getScore())).as("%s %s", mode, overrides).isEqualTo(priced)
+                        .isPositive();
+            }
+        }
+    }
+
+    @Test
     void anEmptyDaySolvesToAnEmptyPlan() {
         DayInput day = TestDays.day().table("T1", "main", 2, 4).build();
         PlanReport report = solver.solve(day, SolveMode.PENDING_ONLY, SolverConfigs.DEFAULT);
