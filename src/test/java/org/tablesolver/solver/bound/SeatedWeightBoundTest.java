@@ -65,6 +65,19 @@ class SeatedWeightBoundTest {
     }
 
     @Test
+    void boundsTheOptimumOfEverySeedDayRestaurant() {
+        for (DayInput day : org.tablesolver.importing.ImportedDays.demoDays()) {
+            SeatingPlan plan = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
+            CpSatReference.Result exact = CpSatReference.solve(plan, 30);
+            assertThat(exact.optimal()).isTrue();
+            assertThat(SeatedWeightBound.of(plan, 30).bound()).as(day.restaurantId())
+                    .isGreaterThanOrEqualTo(exact.seatedWeight());
+            assertThat(SeatedWeightBound.lagrangian(plan).bound()).as(day.restaurantId())
+                    .isGreaterThanOrEqualTo(exact.seatedWeight());
+        }
+    }
+
+    @Test
     void aSolveThatReachesTheBoundSaysSoAndStopsEarlyAndNeverClaimsTooMuch() {
         SeatingSolver solver = new SeatingSolver(new SolverConfigs(java.nio.file.Path.of("solver-config")));
         int proven = 0;
