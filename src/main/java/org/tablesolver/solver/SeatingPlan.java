@@ -117,6 +117,16 @@ public class SeatingPlan {
         this.constraintWeightOverrides = constraintWeightOverrides;
     }
 
+    /** True when a hold or block on one of the seating's tables overlaps the booking's time. */
+    public boolean isBlocked(Seating seating, PlannedBooking booking) {
+        for (TableBlock block : blocks) {
+            if (seating.usesTable(block.tableIndex()) && booking.overlaps(block.start(), block.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Long getSeatedWeightBound() {
         return seatedWeightBound;
     }

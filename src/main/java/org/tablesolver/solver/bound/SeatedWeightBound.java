@@ -14,7 +14,6 @@ import com.google.ortools.linearsolver.MPVariable;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.SeatingPlan;
 import org.tablesolver.solver.Seating;
-import org.tablesolver.solver.TableBlock;
 
 /**
  * An upper bound on the seated weight (level 0 of the score: the sum of 1 + priority over the seated bookings)
@@ -156,20 +155,11 @@ public final class SeatedWeightBound {
         }
         List<Seating> options = new ArrayList<>();
         for (Seating seating : booking.getFittingSeatings()) {
-            if (booking.isPinned() || seating.isInService() && !blocked(plan, seating, booking)) {
+            if (booking.isPinned() || seating.isInService() && !plan.isBlocked(seating, booking)) {
                 options.add(seating);
             }
         }
         return options;
-    }
-
-    private static boolean blocked(SeatingPlan plan, Seating seating, PlannedBooking booking) {
-        for (TableBlock block : plan.getBlocks()) {
-            if (seating.usesTable(block.tableIndex()) && booking.overlaps(block.start(), block.end())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Choice(PlannedBooking booking, MPVariable x) {

@@ -23,7 +23,6 @@ import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.Seating;
 import org.tablesolver.solver.SeatingConstraints;
 import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.TableBlock;
 
 /**
  * One sub-problem of the repair phase: the bookings of a time window on a group of tables (those seated there and
@@ -113,7 +112,7 @@ final class SubProblem {
         for (PlannedBooking booking : freed) {
             List<Seating> choices = new ArrayList<>();
             for (Seating seating : booking.getFittingSeatings()) {
-                if (seating.isInService() && within(seating, inGroup) && !held(plan, seating, booking)
+                if (seating.isInService() && within(seating, inGroup) && !plan.isBlocked(seating, booking)
                         && !clashes(seating, booking, fixedOnTable)) {
                     choices.add(seating);
                 }
@@ -282,15 +281,6 @@ final class SubProblem {
             }
         }
         return true;
-    }
-
-    private static boolean held(SeatingPlan plan, Seating seating, PlannedBooking booking) {
-        for (TableBlock block : plan.getBlocks()) {
-            if (seating.usesTable(block.tableIndex()) && booking.overlaps(block.start(), block.end())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean clashes(Seating seating, PlannedBooking booking, List<List<PlannedBooking>> fixedOnTable) {
