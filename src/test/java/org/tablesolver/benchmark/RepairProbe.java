@@ -9,7 +9,7 @@ import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.SolverConfigs;
 
 /**
- * A tuning probe, never part of the build: solves the benchmark's days of some tiers with some configurations on
+ * A tuning probe (benchmarks/README.md), never part of the build: solves the benchmark's days of some tiers with some configurations on
  * the production path (bound, search, polish) and prints weight, bound, proof and time. {@code -Dprobe.tiers=M}
  * {@code -Dprobe.configs=default}.
  */
