@@ -30,20 +30,22 @@ import org.tablesolver.solver.bound.SeatedWeightBound;
  * or {@code passes} are done; the phase ends as soon as the plan reaches the day's bound
  * ({@link SeatingPlan#getSeatedWeightBound()}).
  * <p>
- * Deterministic: fixed orders, and CP-SAT with one worker and a deterministic time limit per sub-problem
- * ({@code deterministicSeconds}); a wall-clock cap ten times that is only a safety.
+ * Its budget: at most {@code maxSubproblems} sub-problems and {@code deterministicBudget} of CP-SAT's deterministic
+ * time in all. Deterministic: fixed orders, and CP-SAT with one worker and a deterministic time limit per
+ * sub-problem ({@code deterministicSeconds}); a wall-clock cap ten times that is only a safety. The defaults are
+ * those of {@code solver-config/default.xml}.
  */
 public class ExactRepair implements PhaseCommand<SeatingPlan> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExactRepair.class);
 
-    private int windowMinutes = 120;
-    private int maxFreed = 120;
-    private int maxWaiting = 40;
+    private int windowMinutes = 480;
+    private int maxFreed = 250;
+    private int maxWaiting = 100;
     private int passes = 3;
-    private double deterministicSeconds = 0.5;
-    private int maxSubproblems = 2000;
-    private double deterministicBudget = 30;
+    private double deterministicSeconds = 5;
+    private int maxSubproblems = 12;
+    private double deterministicBudget = 15;
 
     public void setWindowMinutes(int windowMinutes) {
         this.windowMinutes = windowMinutes;

@@ -100,7 +100,8 @@ class ExactRepairTest {
     void theRepairStopsAsSoonAsThePlanReachesTheBound() {
         // A target one above the first plan (a bound as far as the phase knows): the phase ends on the first
         // sub-problem that reaches it, where without one it goes on to seat more.
-        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("windowMinutes", "120"),
+        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("windowMinutes", "120", "maxFreed", "120",
+                "maxWaiting", "40", "deterministicSeconds", "0.5", "maxSubproblems", "2000", "deterministicBudget", "30"),
                 EnvironmentMode.PHASE_ASSERT);
         int stoppedEarly = 0;
         for (int seed = 1; seed <= 4; seed++) {
