@@ -30,12 +30,7 @@ final class OccupancyIndex {
     private boolean initialized;
 
     OccupancyIndex(SeatingPlan plan) {
-        int tableCount = 0;
-        for (Seating seating : plan.getSeatings()) {
-            for (int table : seating.tableIndexArray()) {
-                tableCount = Math.max(tableCount, table + 1);
-            }
-        }
+        int tableCount = plan.tableCount();
         bookingsByTable = new ArrayList<>(tableCount);
         holdsByTable = new ArrayList<>(tableCount);
         for (int i = 0; i < tableCount; i++) {

@@ -117,6 +117,17 @@ public class SeatingPlan {
         this.constraintWeightOverrides = constraintWeightOverrides;
     }
 
+    /** The physical tables: one more than the highest table index any seating uses. */
+    public int tableCount() {
+        int count = 0;
+        for (Seating seating : seatings) {
+            for (int table : seating.tableIndexArray()) {
+                count = Math.max(count, table + 1);
+            }
+        }
+        return count;
+    }
+
     /** True when a hold or block on one of the seating's tables overlaps the booking's time. */
     public boolean isBlocked(Seating seating, PlannedBooking booking) {
         for (TableBlock block : blocks) {

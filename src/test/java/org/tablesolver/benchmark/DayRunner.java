@@ -34,7 +34,6 @@ final class DayRunner {
         try (HeapSampler heap = new HeapSampler()) {
             long began = System.nanoTime();
             SeatingPlan problem = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
-            double buildSeconds = (System.nanoTime() - began) / 1e9;
             // The production path: the day's bound first, then a solve that stops when it reaches it.
             SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, 20, 1_000_000);
             List<Solver<SeatingPlan>> solvers = new ArrayList<>();

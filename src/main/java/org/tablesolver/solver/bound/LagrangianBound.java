@@ -1,8 +1,12 @@
 package org.tablesolver.solver.bound;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.Seating;
@@ -61,7 +65,7 @@ final class LagrangianBound {
             }
         }
         // Groups: bookings with the same stay (in time points) and the same seatings, in booking order.
-        java.util.Map<String, List<Integer>> byKey = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         for (int b = 0; b < n; b++) {
             StringBuilder key = new StringBuilder().append(from[b]).append(':').append(to[b]);
             for (Seating seating : options.get(b)) {
@@ -92,7 +96,7 @@ final class LagrangianBound {
                     sum += price[t][i];
                 }
                 prefix[t][p] = sum;
-                java.util.Arrays.fill(usage[t], 0);
+                Arrays.fill(usage[t], 0);
             }
             double value = 0;
             for (int t = 0; t < tables; t++) {
@@ -181,12 +185,12 @@ final class LagrangianBound {
                                    double[] reduced, int[] from, int[] to, long[] weight, Integer[] order,
                                    int[][] occupied) {
         for (int[] row : occupied) {
-            java.util.Arrays.fill(row, 0);
+            Arrays.fill(row, 0);
         }
         for (int b = 0; b < order.length; b++) {
             order[b] = b;
         }
-        java.util.Arrays.sort(order, (x, y) -> {
+        Arrays.sort(order, (x, y) -> {
             int byValue = Double.compare(reduced[y], reduced[x]);
             return byValue != 0 ? byValue : Integer.compare(x, y);
         });
@@ -216,11 +220,11 @@ final class LagrangianBound {
 
     /** The index of the first point at or after {@code time} (points are sorted). */
     private static int lowerIndex(int[] points, int time) {
-        int index = java.util.Arrays.binarySearch(points, time);
+        int index = Arrays.binarySearch(points, time);
         return index >= 0 ? index : -index - 1;
     }
 
-    static List<List<Seating>> options(SeatingPlan plan, java.util.function.Function<PlannedBooking, List<Seating>> of) {
+    static List<List<Seating>> options(SeatingPlan plan, Function<PlannedBooking, List<Seating>> of) {
         List<List<Seating>> options = new ArrayList<>();
         for (PlannedBooking booking : plan.getBookings()) {
             options.add(of.apply(booking));

@@ -106,7 +106,7 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
     private void repair(ScoreDirector<SeatingPlan> scoreDirector, BooleanSupplier isPhaseTerminated, Effort effort) {
         SeatingPlan plan = scoreDirector.getWorkingSolution();
         BendableLongScore current = score(scoreDirector);
-        List<List<Integer>> groups = tableGroups(plan);
+        List<boolean[]> groups = tableGroups(plan);
         int from = Integer.MAX_VALUE;
         int to = Integer.MIN_VALUE;
         for (PlannedBooking booking : plan.getBookings()) {
@@ -118,7 +118,7 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
             boolean improved = false;
             int shift = pass % 2 == 0 ? 0 : stride / 2;
             for (int start = from - shift; start < to; start += stride) {
-                for (List<Integer> group : groups) {
+                for (boolean[] group : groups) {
                     double left = deterministicBudget - effort.spent;
                     if (isPhaseTerminated.getAsBoolean() || effort.solved >= maxSubproblems || left <= 0) {
                         return;
@@ -179,12 +179,13 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
     }
 
     /**
-     * Table indexes in groups of whole clusters, in cluster order: one group (every table) when the busiest window
-     * frees at most {@code maxFreed} bookings, else as many groups of about equal table counts as it takes.
+     * The tables in groups of whole clusters, in cluster order, each as a mask over the table indexes: one group
+     * (every table) when the busiest window frees at most {@code maxFreed} bookings, else as many groups of about
+     * equal table counts as it takes.
      */
-    private List<List<Integer>> tableGroups(SeatingPlan plan) {
+    private List<boolean[]> tableGroups(SeatingPlan plan) {
         TreeMap<Integer, List<Integer>> tablesByCluster = new TreeMap<>();
-        boolean[] seen = new boolean[tableCount(plan)];
+        boolean[] seen = new boolean[plan.tableCount()];
         for (Seating seating : plan.getSeatings()) {
             for (int table : seating.getTableIndexes()) {
                 if (!seen[table]) {
@@ -196,17 +197,22 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
         int busiest = busiestWindow(plan);
         int groupCount = Math.max(1, (busiest + maxFreed - 1) / maxFreed);
         int perGroup = (seen.length + groupCount - 1) / groupCount;
-        List<List<Integer>> groups = new ArrayList<>();
-        List<Integer> group = new ArrayList<>();
+        List<boolean[]> groups = new ArrayList<>();
+        boolean[] group = new boolean[seen.length];
+        int size = 0;
         for (List<Integer> cluster : tablesByCluster.values()) {
-            group.addAll(cluster);
-            if (group.size() >= perGroup) {
-                groups.add(List.copyOf(group));
-                group = new ArrayList<>();
+            for (int table : cluster) {
+                group[table] = true;
+            }
+            size += cluster.size();
+            if (size >= perGroup) {
+                groups.add(group);
+                group = new boolean[seen.length];
+                size = 0;
             }
         }
-        if (!group.isEmpty()) {
-            groups.add(List.copyOf(group));
+        if (size > 0) {
+            groups.add(group);
         }
         return groups;
     }
@@ -243,15 +249,5 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
             }
         }
         return low;
-    }
-
-    static int tableCount(SeatingPlan plan) {
-        int count = 0;
-        for (Seating seating : plan.getSeatings()) {
-            for (int table : seating.getTableIndexes()) {
-                count = Math.max(count, table + 1);
-            }
-        }
-        return count;
     }
 }

@@ -55,12 +55,10 @@ final class SubProblem {
     }
 
     /**
-     * The sub-problem of a window and a table group, or null when it has nothing to gain (no waiting booking that
+     * The sub-problem of a window and a table group ({@code inGroup}: a mask over the table indexes), or null when it has nothing to gain (no waiting booking that
      * could use the group) or cannot be posed (the working plan already breaks a hard rule there).
      */
-    static SubProblem of(SeatingPlan plan, int from, int to, List<Integer> group, int maxWaiting) {
-        boolean[] inGroup = new boolean[ExactRepair.tableCount(plan)];
-        group.forEach(table -> inGroup[table] = true);
+    static SubProblem of(SeatingPlan plan, int from, int to, boolean[] inGroup, int maxWaiting) {
         List<PlannedBooking> freed = new ArrayList<>();
         List<PlannedBooking> waiting = new ArrayList<>();
         for (PlannedBooking booking : plan.getBookings()) {
