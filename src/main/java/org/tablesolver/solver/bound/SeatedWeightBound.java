@@ -1,10 +1,7 @@
 package org.tablesolver.solver.bound;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
@@ -78,40 +75,29 @@ public final class SeatedWeightBound {
     public static Result of(SeatingPlan plan, double timeLimitSeconds, long maxVariables) {
         long began = System.nanoTime();
         long total = plan.getBookings().stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
-        long variables = plan.getBookings().stream().mapToLong(b -> b.getFittingSeatings().size()).sum();
-        if (variables > maxVariables) {
+        ReducedModel model = ReducedModel.of(plan, booking -> options(plan, booking));
+        if (model.pairs > maxVariables) {
             return lagrangian(plan, total, began);
         }
         MPSolver solver = MPSolver.createSolver("GLOP");
         try {
             solver.setTimeLimit((long) (timeLimitSeconds * 1000));
             MPObjective objective = solver.objective();
-            Map<Integer, List<Choice>> choicesByTable = new LinkedHashMap<>();
-            for (PlannedBooking booking : plan.getBookings()) {
-                boolean mustSeat = booking.isPinned() || booking.isMustStaySeated();
-                MPConstraint oneSeating = solver.makeConstraint(mustSeat ? 1 : 0, 1);
-                for (Seating seating : options(plan, booking)) {
-                    MPVariable x = solver.makeNumVar(0, 1, "");
-                    objective.setCoefficient(x, booking.getSeatingWeight());
-                    oneSeating.setCoefficient(x, 1);
-                    for (int table : seating.getTableIndexes()) {
-                        choicesByTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Choice(booking, x));
-                    }
+            List<MPVariable[]> variables = new ArrayList<>(model.groups.size());
+            for (ReducedModel.Group group : model.groups) {
+                MPConstraint seated = solver.makeConstraint(group.must() ? group.count() : 0, group.count());
+                MPVariable[] x = new MPVariable[group.seatings().size()];
+                for (int s = 0; s < x.length; s++) {
+                    x[s] = solver.makeNumVar(0, group.count(), "");
+                    objective.setCoefficient(x[s], group.weight());
+                    seated.setCoefficient(x[s], 1);
                 }
+                variables.add(x);
             }
-            for (List<Choice> choices : choicesByTable.values()) {
-                TreeSet<Integer> starts = new TreeSet<>();
-                choices.forEach(choice -> starts.add(choice.booking().getStart()));
-                for (int start : starts) {
-                    MPConstraint atMostOne = null;
-                    for (Choice choice : choices) {
-                        if (choice.booking().getStart() <= start && start < choice.booking().getEnd()) {
-                            if (atMostOne == null) {
-                                atMostOne = solver.makeConstraint(0, 1);
-                            }
-                            atMostOne.setCoefficient(choice.x(), 1);
-                        }
-                    }
+            for (List<ReducedModel.Choice> clique : model.cliques) {
+                MPConstraint atMostOne = solver.makeConstraint(0, 1);
+                for (ReducedModel.Choice choice : clique) {
+                    atMostOne.setCoefficient(variables.get(choice.group())[choice.seating()], 1);
                 }
             }
             objective.setMaximization();
@@ -123,7 +109,9 @@ public final class SeatedWeightBound {
             if (status != MPSolver.ResultStatus.OPTIMAL) {
                 return lagrangian(plan, total, began); // out of time: the bound that needs no LP
             }
-            return new Result(Math.min(total, (long) Math.floor(objective.value() + 1e-3)), total, seconds);
+            // The tolerance keeps the bound valid despite GLOP's own (relative) tolerances.
+            double tolerance = 1e-3 + 1e-7 * total;
+            return new Result(Math.min(total, (long) Math.floor(objective.value() + tolerance)), total, seconds);
         } finally {
             solver.delete();
         }
@@ -149,7 +137,7 @@ public final class SeatedWeightBound {
     }
 
     /** The seatings a booking may take: its own when pinned, else the fitting ones in service and not blocked. */
-    private static List<Seating> options(SeatingPlan plan, PlannedBooking booking) {
+    static List<Seating> options(SeatingPlan plan, PlannedBooking booking) {
         if (booking.isPinned() && booking.getOriginalSeating() != null) {
             return List.of(booking.getOriginalSeating());
         }
@@ -162,6 +150,4 @@ public final class SeatedWeightBound {
         return options;
     }
 
-    private record Choice(PlannedBooking booking, MPVariable x) {
-    }
 }
