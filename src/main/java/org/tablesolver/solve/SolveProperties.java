@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockTimeout      longest wait for a database lock inside the commit; a longer wait counts as a
  *                         conflict and is retried, so no commit can hang behind a stuck transaction
  * @param boundTimeLimit   longest time the LP bound may take
- * @param boundMaxVariables days with more booking-seating pairs than this get no LP bound
+ * @param boundMaxVariables days with more booking-seating pairs than this (after the bound's reduction) get the
+ *                         Lagrangian bound instead of the LP
  * @param retention        how long finished solves are kept in {@code solve_run}
  * @param smallDayBookings days with at most this many bookings are small: one worker of every instance is kept
  *                         for them, so they never wait behind large days

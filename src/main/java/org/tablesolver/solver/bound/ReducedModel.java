@@ -91,6 +91,41 @@ final class ReducedModel {
         return new ReducedModel(List.copyOf(groups), maximalCliques(groups), pairs);
     }
 
+    /**
+     * The Lagrangian dual of the model at some prices of its cliques (negative prices count as 0): for any prices,
+     * <pre>  Σ_cliques price + Σ_groups count · max(0, max_seating (weight − prices of the seating's cliques))</pre>
+     * (without the 0 for groups that must stay seated) is at least the weight of every solution, since a solution
+     * keeps every clique and so pays each price at most once. Infinite when a group that must stay seated has no
+     * seating. At the LP's optimal prices it equals the LP's optimum, so it certifies an LP solver's answer
+     * whatever that solver's tolerances.
+     */
+    double dualValue(double[] cliquePrices) {
+        double[][] paid = new double[groups.size()][];
+        for (int g = 0; g < groups.size(); g++) {
+            paid[g] = new double[groups.get(g).seatings().size()];
+        }
+        double value = 0;
+        for (int c = 0; c < cliques.size(); c++) {
+            double price = Math.max(0, cliquePrices[c]);
+            value += price;
+            for (Choice choice : cliques.get(c)) {
+                paid[choice.group()][choice.seating()] += price;
+            }
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = groups.get(g);
+            double best = group.must() ? Double.NEGATIVE_INFINITY : 0;
+            for (double price : paid[g]) {
+                best = Math.max(best, group.weight() - price);
+            }
+            if (best == Double.NEGATIVE_INFINITY) {
+                return Double.POSITIVE_INFINITY;
+            }
+            value += group.count() * best;
+        }
+        return value;
+    }
+
     /** Per seating (by index), the seatings whose tables are a proper subset of its tables. */
     private static int[][] properSubsetSeatings(List<Seating> seatings) {
         Map<List<Integer>, Integer> byTables = new HashMap<>();

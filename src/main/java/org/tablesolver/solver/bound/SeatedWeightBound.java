@@ -14,14 +14,16 @@ import org.tablesolver.solver.Seating;
 
 /**
  * An upper bound on the seated weight (level 0 of the score: the sum of 1 + priority over the seated bookings)
- * that any plan of a day can reach: the linear relaxation of the seating model, solved by OR-Tools GLOP. One
- * variable in [0, 1] per booking and seating it may take; each booking on at most one seating (exactly one for
- * those that must stay seated); and one clique per table and start time: at every start of a booking that may
- * use a table, at most one of the bookings then under way sits at it. Pacing is left out, which only loosens
- * the bound. Rounded down, since seated weights are whole numbers; a small tolerance first keeps it valid
- * despite the LP solver's own tolerances. Days with more booking-seating pairs than the caller's limit, and days
- * whose LP does not finish in time, get the Lagrangian relaxation of the same cliques instead
- * ({@link LagrangianBound}: no LP solver, a fixed number of steps).
+ * that any plan of a day can reach: the linear relaxation of the seating model. One variable in [0, 1] per booking
+ * and seating it may take; each booking on at most one seating (exactly one for those that must stay seated); and
+ * one clique per table and start time: at every start of a booking that may use a table, at most one of the
+ * bookings then under way sits at it. Pacing is left out, which only loosens the bound. The LP is solved on a
+ * {@link ReducedModel} with the same optimum (dominated seatings dropped, identical bookings grouped, maximal
+ * cliques only) by OR-Tools PDLP, and the bound is the Lagrangian dual's value at the LP's clique prices, rounded
+ * down (seated weights are whole numbers): valid for any prices, so the LP solver's tolerances cannot make it
+ * wrong. Days with more (reduced) booking-seating pairs than the caller's limit, and days whose LP does not finish,
+ * get the Lagrangian relaxation with prices found by subgradient steps instead ({@link LagrangianBound}: no LP
+ * solver, a fixed number of steps, looser).
  */
 public final class SeatedWeightBound {
 
@@ -30,8 +32,8 @@ public final class SeatedWeightBound {
     }
 
     /**
-     * @param bound the bound, or null when the LP did not finish within its limit (or found the day infeasible,
-     *              which a day the pipeline builds never is)
+     * @param bound the bound, or null when the day has no plan at all (a booking that must stay seated has no
+     *              seating), which a day the pipeline builds never is
      * @param total the weight of every booking of the day: the bound when everyone could be seated
      */
     public record Result(Long bound, long total, double seconds) {
@@ -69,8 +71,8 @@ public final class SeatedWeightBound {
     }
 
     /**
-     * @param maxVariables the LP is not even built for a day with more booking-seating pairs than this (GLOP did
-     *                     not finish on 2.8 million within 400 s here): no bound then, and no time spent on one
+     * @param maxVariables the LP is not solved for a day with more booking-seating pairs than this, counted after the
+     *                     reduction (the benchmark's XL-overbooked day has 278,147): the Lagrangian bound then
      */
     public static Result of(SeatingPlan plan, double timeLimitSeconds, long maxVariables) {
         long began = System.nanoTime();
@@ -79,9 +81,40 @@ public final class SeatedWeightBound {
         if (model.pairs > maxVariables) {
             return lagrangian(plan, total, began);
         }
-        MPSolver solver = MPSolver.createSolver("GLOP");
+        if (model.groups.stream().anyMatch(group -> group.must() && group.seatings().isEmpty())) {
+            return new Result(null, total, (System.nanoTime() - began) / 1e9); // no plan at all
+        }
+        double[] prices = cliquePrices(model, timeLimitSeconds);
+        if (prices == null) {
+            return lagrangian(plan, total, began); // out of time or work: the bound that needs no LP
+        }
+        // The dual's value at the LP's clique prices is a bound whatever the LP solver's tolerances; the LP solver
+        // stops within a 1e-5 relative gap, so it is the LP's optimum to well under one booking.
+        long bound = Math.min(total, (long) Math.floor(model.dualValue(prices) + 1e-6));
+        return new Result(bound, total, (System.nanoTime() - began) / 1e9);
+    }
+
+    /** PDLP's work limit: ten times what the benchmark's largest days need, reached long before the time limit. */
+    static final int LP_ITERATIONS = 20_000;
+
+    /**
+     * The optimal prices (dual values) of the reduced model's cliques, by OR-Tools PDLP (a first-order LP method: on
+     * the benchmark's XL days 7-8 s where GLOP's simplex takes 70-90 s) with one thread and an iteration limit, so
+     * they are the same on every run; null when it does not finish.
+     */
+    private static double[] cliquePrices(ReducedModel model, double timeLimitSeconds) {
+        MPSolver solver = MPSolver.createSolver("PDLP");
         try {
             solver.setTimeLimit((long) (timeLimitSeconds * 1000));
+            solver.setNumThreads(1);
+            if (!solver.setSolverSpecificParametersAsString("""
+                    num_threads: 1
+                    termination_criteria {
+                      iteration_limit: %d
+                      simple_optimality_criteria { eps_optimal_relative: 1e-5 eps_optimal_absolute: 1e-5 }
+                    }""".formatted(LP_ITERATIONS))) {
+                throw new IllegalStateException("PDLP refused its parameters");
+            }
             MPObjective objective = solver.objective();
             List<MPVariable[]> variables = new ArrayList<>(model.groups.size());
             for (ReducedModel.Group group : model.groups) {
@@ -94,24 +127,19 @@ public final class SeatedWeightBound {
                 }
                 variables.add(x);
             }
+            List<MPConstraint> cliques = new ArrayList<>(model.cliques.size());
             for (List<ReducedModel.Choice> clique : model.cliques) {
                 MPConstraint atMostOne = solver.makeConstraint(0, 1);
                 for (ReducedModel.Choice choice : clique) {
                     atMostOne.setCoefficient(variables.get(choice.group())[choice.seating()], 1);
                 }
+                cliques.add(atMostOne);
             }
             objective.setMaximization();
-            MPSolver.ResultStatus status = solver.solve();
-            double seconds = (System.nanoTime() - began) / 1e9;
-            if (status == MPSolver.ResultStatus.INFEASIBLE) {
-                return new Result(null, total, seconds);
+            if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
+                return null;
             }
-            if (status != MPSolver.ResultStatus.OPTIMAL) {
-                return lagrangian(plan, total, began); // out of time: the bound that needs no LP
-            }
-            // The tolerance keeps the bound valid despite GLOP's own (relative) tolerances.
-            double tolerance = 1e-3 + 1e-7 * total;
-            return new Result(Math.min(total, (long) Math.floor(objective.value() + tolerance)), total, seconds);
+            return cliques.stream().mapToDouble(MPConstraint::dualValue).toArray();
         } finally {
             solver.delete();
         }
