@@ -26,9 +26,9 @@ class RepairProbe {
         for (Dataset dataset : BenchmarkDatasets.of(tiers)) {
             for (String config : configs) {
                 Results.Run run = runner.solve(dataset.day(), config);
-                System.out.printf("PROBE %s %s weight=%d bound=%s proven=%s final=%.1fs total=%.1fs%n", dataset.name(),
-                        config, run.seatedWeight(), run.bound(), run.proven(), run.secondsToFinalPlan(),
-                        run.secondsTotal());
+                System.out.printf("PROBE %s %s weight=%d bound=%s proven=%s toProven=%s gapAt30=%s final=%.2fs "
+                                + "total=%.2fs%n", dataset.name(), config, run.seatedWeight(), run.bound(), run.proven(),
+                        run.secondsToProven(), run.ownGapAt(30), run.secondsToFinalPlan(), run.secondsTotal());
             }
         }
     }

@@ -29,6 +29,30 @@ final class Results {
             return bound == null ? null : bound == 0 ? 0.0 : Math.max(0, bound - seatedWeight) * 100.0 / bound;
         }
 
+        /**
+         * When the run first had a plan reaching its own bound (from the start of the run, the bound's time
+         * included): the time to the proven plan, before the polish of guests and preferences; null if never.
+         */
+        Double secondsToProven() {
+            if (!proven) {
+                return null;
+            }
+            for (Improvement improvement : timeline) {
+                if (improvement.seatedWeight() >= bound) {
+                    return improvement.seconds();
+                }
+            }
+            return secondsTotal;
+        }
+
+        /** The gap to the solve's own bound of the best plan by {@code seconds}, or null without a bound. */
+        Double ownGapAt(double seconds) {
+            if (bound == null) {
+                return null;
+            }
+            return bound == 0 ? 0.0 : Math.max(0, bound - seatedWeightAt(seconds)) * 100.0 / bound;
+        }
+
         /** Seated weight of the best plan found by {@code seconds} (build time included), 0 if none yet. */
         long seatedWeightAt(double seconds) {
             long best = 0;
