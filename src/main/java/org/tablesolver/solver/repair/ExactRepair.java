@@ -23,7 +23,8 @@ import org.tablesolver.solver.bound.SeatedWeightBound;
  * there only when the whole plan's score improves. This is the compound move local search lacks: it reseats
  * every party of a corner of the evening at once, to make room for one more.
  * <p>
- * Windows of {@code windowMinutes}, half overlapping, cover the day; on a floor whose windows hold more than
+ * A day of at most {@code wholeDayBookings} bookings is a single sub-problem: the whole day on every table. On
+ * larger days windows of {@code windowMinutes}, half overlapping, cover the day; on a floor whose windows hold more than
  * {@code maxFreed} bookings the tables are split into groups of whole clusters (tables linked by combinations),
  * so every sub-problem stays small. Windows without a waiting booking that could use the group are skipped
  * (nothing to gain on the first two levels). Passes repeat, with shifted windows, until one improves nothing
@@ -46,6 +47,7 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
     private double deterministicSeconds = 5;
     private int maxSubproblems = 12;
     private double deterministicBudget = 15;
+    private int wholeDayBookings = 100;
 
     public void setWindowMinutes(int windowMinutes) {
         this.windowMinutes = windowMinutes;
@@ -79,6 +81,14 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
         this.deterministicBudget = deterministicBudget;
     }
 
+    /**
+     * Days with at most this many bookings are one sub-problem: the whole day, every table and every waiting
+     * booking, so a sub-problem solved to the end is the exact plan of the day.
+     */
+    public void setWholeDayBookings(int wholeDayBookings) {
+        this.wholeDayBookings = wholeDayBookings;
+    }
+
     @Override
     public void changeWorkingSolution(ScoreDirector<SeatingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
         SeatingPlan plan = scoreDirector.getWorkingSolution();
@@ -106,24 +116,27 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
     private void repair(ScoreDirector<SeatingPlan> scoreDirector, BooleanSupplier isPhaseTerminated, Effort effort) {
         SeatingPlan plan = scoreDirector.getWorkingSolution();
         BendableLongScore current = score(scoreDirector);
-        List<boolean[]> groups = tableGroups(plan);
         int from = Integer.MAX_VALUE;
         int to = Integer.MIN_VALUE;
         for (PlannedBooking booking : plan.getBookings()) {
             from = Math.min(from, booking.getStart());
             to = Math.max(to, booking.getEnd());
         }
-        int stride = Math.max(1, windowMinutes / 2);
+        boolean wholeDay = plan.getBookings().size() <= wholeDayBookings;
+        List<boolean[]> groups = wholeDay ? List.of(everyTable(plan)) : tableGroups(plan);
+        int window = wholeDay ? to - from : windowMinutes;
+        int waitingPerPiece = wholeDay ? Integer.MAX_VALUE : maxWaiting;
+        int stride = wholeDay ? window : Math.max(1, windowMinutes / 2);
         for (int pass = 0; pass < passes; pass++) {
             boolean improved = false;
-            int shift = pass % 2 == 0 ? 0 : stride / 2;
+            int shift = pass % 2 == 0 || wholeDay ? 0 : stride / 2;
             for (int start = from - shift; start < to; start += stride) {
                 for (boolean[] group : groups) {
                     double left = deterministicBudget - effort.spent;
                     if (isPhaseTerminated.getAsBoolean() || effort.solved >= maxSubproblems || left <= 0) {
                         return;
                     }
-                    SubProblem sub = SubProblem.of(plan, start, start + windowMinutes, group, maxWaiting);
+                    SubProblem sub = SubProblem.of(plan, start, start + window, group, waitingPerPiece);
                     if (sub == null) {
                         continue;
                     }
@@ -176,6 +189,12 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
     private static BendableLongScore score(ScoreDirector<SeatingPlan> scoreDirector) {
         // The public ScoreDirector has no score: a custom phase that compares plans needs the inner one (1.32).
         return ((InnerScoreDirector<SeatingPlan, BendableLongScore>) scoreDirector).calculateScore().raw();
+    }
+
+    private static boolean[] everyTable(SeatingPlan plan) {
+        boolean[] all = new boolean[plan.tableCount()];
+        java.util.Arrays.fill(all, true);
+        return all;
     }
 
     /**

@@ -37,10 +37,10 @@ class ExactRepairTest {
 
     @Test
     void oneWindowOverTheWholeDayReachesTheOptimumCpSatProves() {
-        // A window longer than the day and room for every booking: the phase is one exact sub-problem, so from the
-        // first plan it must reach the optimum an independent model proves (CpSatReference), never more.
-        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("windowMinutes", "2880",
-                "maxFreed", "100000", "maxWaiting", "100000", "deterministicSeconds", "30"), EnvironmentMode.PHASE_ASSERT);
+        // A day within wholeDayBookings is one exact sub-problem (the whole day, every table, every waiting booking),
+        // so from the first plan it must reach the optimum an independent model proves (CpSatReference), never more.
+        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("wholeDayBookings", "1000",
+                "deterministicSeconds", "30"), EnvironmentMode.PHASE_ASSERT);
         int improved = 0;
         for (int seed = 1; seed <= 6; seed++) {
             DayInput day = day(seed, 8 + seed, 30 + 6 * seed);
@@ -61,7 +61,8 @@ class ExactRepairTest {
     void smallWindowsAndTableGroupsUnderFullAssertNeverBreakARuleAndNeverLoseScore() {
         // Short windows and tiny sub-problems: many windows, several table groups, waiting bookings cut off; pacing,
         // pinned bookings and capacity holds on the day. FULL_ASSERT checks the score after the phase's changes.
-        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("windowMinutes", "90", "maxFreed", "12",
+        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("wholeDayBookings", "0",
+                "windowMinutes", "90", "maxFreed", "12",
                 "maxWaiting", "4", "deterministicSeconds", "0.2"), EnvironmentMode.FULL_ASSERT);
         int better = 0;
         List<DayInput> days = new ArrayList<>();
@@ -100,7 +101,8 @@ class ExactRepairTest {
     void theRepairStopsAsSoonAsThePlanReachesTheBound() {
         // A target one above the first plan (a bound as far as the phase knows): the phase ends on the first
         // sub-problem that reaches it, where without one it goes on to seat more.
-        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("windowMinutes", "120", "maxFreed", "120",
+        SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("wholeDayBookings", "0",
+                "windowMinutes", "120", "maxFreed", "120",
                 "maxWaiting", "40", "deterministicSeconds", "0.5", "maxSubproblems", "2000", "deterministicBudget", "30"),
                 EnvironmentMode.PHASE_ASSERT);
         int stoppedEarly = 0;
