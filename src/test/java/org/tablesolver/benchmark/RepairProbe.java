@@ -29,6 +29,10 @@ class RepairProbe {
                 System.out.printf("PROBE %s %s weight=%d bound=%s proven=%s toProven=%s gapAt30=%s final=%.2fs "
                                 + "total=%.2fs%n", dataset.name(), config, run.seatedWeight(), run.bound(), run.proven(),
                         run.secondsToProven(), run.ownGapAt(30), run.secondsToFinalPlan(), run.secondsTotal());
+                if (Boolean.getBoolean("probe.timeline")) {
+                    run.timeline().forEach(point -> System.out.printf("PROBE   %.2fs %d%n", point.seconds(),
+                            point.seatedWeight()));
+                }
             }
         }
     }

@@ -74,7 +74,7 @@ final class Results {
      *
      * @param status CP-SAT's verdict: OPTIMAL, FEASIBLE or UNKNOWN (no plan in the time limit)
      * @param cpSatBound CP-SAT's proven upper bound on the seated weight
-     * @param lpBound the linear relaxation's bound (GLOP), Long.MAX_VALUE when it was not solved
+     * @param lpBound the linear relaxation's bound (SeatedWeightBound), Long.MAX_VALUE when it was not solved
      */
     record Reference(String status, int seatedBookings, long seatedWeight, long seatedGuests, long cpSatBound,
             double seconds, long lpBound, double lpSeconds, List<String> violations) {

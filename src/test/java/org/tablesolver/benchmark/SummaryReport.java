@@ -197,7 +197,8 @@ final class SummaryReport {
                 *Seated weight* counts each seated booking as 1 + its priority: what the solver maximises first \
                 (then seated guests, then zone preferences). *Gap* is how far a plan's seated weight is below \
                 CP-SAT's proven optimum or, where CP-SAT proves none within its time limit, below the tighter of \
-                two proven upper bounds: CP-SAT's own and that of the model's linear relaxation (GLOP). \
+                two proven upper bounds: CP-SAT's own and that of the model's linear relaxation (PDLP on a reduced model, \
+                certified by its Lagrangian dual). \
                 *Final plan* is the time from building the problem to the last improvement (warm JVM); CP-SAT's \
                 time is its whole search. Peak heap is sampled every 10 ms and includes uncollected garbage.
 

@@ -9,8 +9,8 @@ import java.time.Duration;
  * @param targetRatio seated weight as a share of CP-SAT's proven optimum, or of its bound when it proves none
  * @param deadline when the target ratio must be reached (time to the final plan for seed-day and S)
  * @param cpSatLimit how long CP-SAT may search for the reference
- * @param lpLimit how long GLOP may solve the linear relaxation for a bound, zero to skip it (on XL's 2.8
- *        million variables it does not finish in 400 s, measured)
+ * @param lpLimit how long the linear relaxation ({@code SeatedWeightBound}: PDLP on the reduced model) may take
+ *        for the reference bound, zero to skip it
  */
 enum Tier {
     SEED_DAY("seed-day", 1.0, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30), "default",
@@ -21,7 +21,7 @@ enum Tier {
             ">= 99.5% of the optimum (or CP-SAT's best) in <= 5 s"),
     L("L", 0.99, Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(120), "default",
             "within 1% of the proven bound (CP-SAT or LP relaxation) in <= 30 s"),
-    XL("XL", 0.0, Duration.ofSeconds(120), Duration.ofSeconds(120), Duration.ZERO, "default",
+    XL("XL", 0.0, Duration.ofSeconds(120), Duration.ofSeconds(120), Duration.ofSeconds(120), "default",
             "completes in <= 120 s with heap <= 2 GiB, seats more than the greedy baseline");
 
     final String label;

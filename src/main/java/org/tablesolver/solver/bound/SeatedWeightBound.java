@@ -99,7 +99,7 @@ public final class SeatedWeightBound {
 
     /**
      * The optimal prices (dual values) of the reduced model's cliques, by OR-Tools PDLP (a first-order LP method: on
-     * the benchmark's XL days 7-8 s where GLOP's simplex takes 70-90 s) with one thread and an iteration limit, so
+     * the benchmark's XL days 7-8 s where GLOP's simplex takes 70-90 s on the same model) with one thread and an iteration limit, so
      * they are the same on every run; null when it does not finish.
      */
     private static double[] cliquePrices(ReducedModel model, double timeLimitSeconds) {

@@ -1,9 +1,11 @@
 package org.tablesolver.solver.repair;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.function.BooleanSupplier;
 
 import ai.timefold.solver.core.api.score.buildin.bendablelong.BendableLongScore;
@@ -31,6 +33,10 @@ import org.tablesolver.solver.bound.SeatedWeightBound;
  * or {@code passes} are done; the phase ends as soon as the plan reaches the day's bound
  * ({@link SeatingPlan#getSeatedWeightBound()}).
  * <p>
+ * A step of the phase (one call of the command) ends after {@code keptPerStep} improving sub-problems, so the solver
+ * publishes each improvement and checks its termination in between; a phase lists the command as often as it
+ * allows steps, and the instances share the repair's cursor and budget.
+ * <p>
  * Its budget: at most {@code maxSubproblems} sub-problems and {@code deterministicBudget} of CP-SAT's deterministic
  * time in all. Deterministic: fixed orders, and CP-SAT with one worker and a deterministic time limit per
  * sub-problem ({@code deterministicSeconds}); a wall-clock cap ten times that is only a safety. The defaults are
@@ -48,6 +54,9 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
     private int maxSubproblems = 12;
     private double deterministicBudget = 15;
     private int wholeDayBookings = 100;
+    private int keptPerStep = Integer.MAX_VALUE;
+    private double minGainPermille = 0;
+    private int meagrePieces = Integer.MAX_VALUE;
 
     public void setWindowMinutes(int windowMinutes) {
         this.windowMinutes = windowMinutes;
@@ -89,79 +98,166 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
         this.wholeDayBookings = wholeDayBookings;
     }
 
+    /**
+     * A step (one call of this command) ends after this many improving sub-problems, so the solver publishes the
+     * improved plan (best-solution events, progress) and checks its termination; the next listed instance of the
+     * command goes on where this one stopped. Unlimited by default: one instance does the whole repair.
+     */
+    public void setKeptPerStep(int keptPerStep) {
+        this.keptPerStep = keptPerStep;
+    }
+
+    /**
+     * A piece is meagre when it raises the seated weight by less than this many thousandths of the plan's seated
+     * weight (an unimproving piece is meagre too); see {@link #setMeagrePieces}.
+     */
+    public void setMinGainPermille(double minGainPermille) {
+        this.minGainPermille = minGainPermille;
+    }
+
+    /**
+     * The repair ends after this many meagre pieces in a row: on large days its first pieces gain most, and
+     * the local search after it gains more per second than its later ones. Unlimited by default.
+     */
+    public void setMeagrePieces(int meagrePieces) {
+        this.meagrePieces = meagrePieces;
+    }
+
+    /**
+     * Where each solve's repair stands, by the solve's score director (the same for all steps of a solve, a new
+     * one for every solve; neither overrides equals, so the map is by identity): the instances of the command
+     * listed in one phase share it. Weak keys, so a solve stopped halfway leaves nothing behind.
+     */
+    private static final Map<ScoreDirector<SeatingPlan>, Progress> PROGRESS =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     @Override
     public void changeWorkingSolution(ScoreDirector<SeatingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
         SeatingPlan plan = scoreDirector.getWorkingSolution();
-        if (reachedBound(plan) || plan.getBookings().isEmpty()) {
+        Progress progress = PROGRESS.computeIfAbsent(scoreDirector, director -> new Progress(plan));
+        if (progress.done) {
             return;
         }
-        long before = SeatedWeightBound.seatedWeight(plan);
-        Effort effort = new Effort();
+        if (reachedBound(plan) || plan.getBookings().isEmpty()) {
+            finish(scoreDirector, progress, plan);
+            return;
+        }
         try {
-            repair(scoreDirector, isPhaseTerminated, effort);
-        } finally {
-            LOG.debug("Repair of {} {}: {} sub-problems ({} improved), deterministic time {}, seated weight {} -> {}",
-                    plan.getRestaurantId(), plan.getDate(), effort.solved, effort.kept, effort.spent, before,
-                    SeatedWeightBound.seatedWeight(plan));
+            repair(scoreDirector, isPhaseTerminated, progress);
+        } catch (RuntimeException | Error e) {
+            PROGRESS.remove(scoreDirector);
+            throw e;
+        }
+        if (progress.done) {
+            finish(scoreDirector, progress, plan);
         }
     }
 
-    /** What the phase did: sub-problems solved, kept, and CP-SAT's deterministic time. */
-    private static final class Effort {
+    private static void finish(ScoreDirector<SeatingPlan> scoreDirector, Progress progress, SeatingPlan plan) {
+        progress.done = true;
+        LOG.debug("Repair of {} {}: {} sub-problems ({} improved), deterministic time {}, seated weight {} -> {}",
+                plan.getRestaurantId(), plan.getDate(), progress.solved, progress.kept, progress.spent,
+                progress.before, SeatedWeightBound.seatedWeight(plan));
+    }
+
+    /** A solve's repair: the day's pieces as a cursor (pass, window start, table group) and the effort so far. */
+    private final class Progress {
+        final long before;
+        final List<boolean[]> groups;
+        final int from;
+        final int to;
+        final int window;
+        final int stride;
+        final int waitingPerPiece;
+        final boolean wholeDay;
+        int pass;
+        int start;
+        int group;
+        boolean improvedThisPass;
+        boolean done;
         int solved;
         int kept;
+        int meagreInARow;
         double spent;
+
+        Progress(SeatingPlan plan) {
+            before = SeatedWeightBound.seatedWeight(plan);
+            int first = Integer.MAX_VALUE;
+            int last = Integer.MIN_VALUE;
+            for (PlannedBooking booking : plan.getBookings()) {
+                first = Math.min(first, booking.getStart());
+                last = Math.max(last, booking.getEnd());
+            }
+            from = first;
+            to = last;
+            wholeDay = plan.getBookings().size() <= wholeDayBookings;
+            groups = plan.getBookings().isEmpty() ? List.of() : wholeDay ? List.of(everyTable(plan)) : tableGroups(plan);
+            window = wholeDay ? to - from : windowMinutes;
+            waitingPerPiece = wholeDay ? Integer.MAX_VALUE : maxWaiting;
+            stride = wholeDay ? window : Math.max(1, windowMinutes / 2);
+            start = from;
+        }
     }
 
-    private void repair(ScoreDirector<SeatingPlan> scoreDirector, BooleanSupplier isPhaseTerminated, Effort effort) {
+    /**
+     * Solves the next pieces until {@code keptPerStep} of them improved the plan (the step ends; the cursor stays
+     * for the next step) or the repair is done: every pass over, a pass that improved nothing, the budget spent,
+     * the phase terminated, or the plan at its bound.
+     */
+    private void repair(ScoreDirector<SeatingPlan> scoreDirector, BooleanSupplier isPhaseTerminated, Progress p) {
         SeatingPlan plan = scoreDirector.getWorkingSolution();
         BendableLongScore current = score(scoreDirector);
-        int from = Integer.MAX_VALUE;
-        int to = Integer.MIN_VALUE;
-        for (PlannedBooking booking : plan.getBookings()) {
-            from = Math.min(from, booking.getStart());
-            to = Math.max(to, booking.getEnd());
-        }
-        boolean wholeDay = plan.getBookings().size() <= wholeDayBookings;
-        List<boolean[]> groups = wholeDay ? List.of(everyTable(plan)) : tableGroups(plan);
-        int window = wholeDay ? to - from : windowMinutes;
-        int waitingPerPiece = wholeDay ? Integer.MAX_VALUE : maxWaiting;
-        int stride = wholeDay ? window : Math.max(1, windowMinutes / 2);
-        for (int pass = 0; pass < passes; pass++) {
-            boolean improved = false;
-            int shift = pass % 2 == 0 || wholeDay ? 0 : stride / 2;
-            for (int start = from - shift; start < to; start += stride) {
-                for (boolean[] group : groups) {
-                    double left = deterministicBudget - effort.spent;
-                    if (isPhaseTerminated.getAsBoolean() || effort.solved >= maxSubproblems || left <= 0) {
-                        return;
-                    }
-                    SubProblem sub = SubProblem.of(plan, start, start + window, group, waitingPerPiece);
-                    if (sub == null) {
-                        continue;
-                    }
-                    effort.solved++;
-                    Long bound = plan.getSeatedWeightBound();
-                    long toGain = bound == null ? Long.MAX_VALUE : bound - SeatedWeightBound.seatedWeight(plan);
-                    Map<PlannedBooking, Seating> better = sub.solve(Math.min(deterministicSeconds, left), toGain);
-                    effort.spent += sub.deterministicTime();
-                    if (better == null) {
-                        continue;
-                    }
-                    BendableLongScore after = apply(scoreDirector, better);
-                    if (after.compareTo(current) > 0) {
-                        current = after;
-                        improved = true;
-                        effort.kept++;
-                        if (reachedBound(plan)) {
-                            return;
-                        }
-                    } else {
-                        apply(scoreDirector, sub.currentSeatings());
-                    }
+        int keptThisStep = 0;
+        while (true) {
+            if (p.start >= p.to) {
+                if (!p.improvedThisPass || ++p.pass >= passes) {
+                    p.done = true;
+                    return;
+                }
+                p.improvedThisPass = false;
+                p.start = p.from - (p.pass % 2 == 0 || p.wholeDay ? 0 : p.stride / 2);
+                p.group = 0;
+                continue;
+            }
+            if (p.group >= p.groups.size()) {
+                p.start += p.stride;
+                p.group = 0;
+                continue;
+            }
+            double left = deterministicBudget - p.spent;
+            if (isPhaseTerminated.getAsBoolean() || p.solved >= maxSubproblems || left <= 0) {
+                p.done = true;
+                return;
+            }
+            boolean[] group = p.groups.get(p.group++);
+            SubProblem sub = SubProblem.of(plan, p.start, p.start + p.window, group, p.waitingPerPiece);
+            if (sub == null) {
+                continue;
+            }
+            p.solved++;
+            Long bound = plan.getSeatedWeightBound();
+            long weightBefore = SeatedWeightBound.seatedWeight(plan);
+            long toGain = bound == null ? Long.MAX_VALUE : bound - weightBefore;
+            Map<PlannedBooking, Seating> better = sub.solve(Math.min(deterministicSeconds, left), toGain);
+            p.spent += sub.deterministicTime();
+            if (better != null) {
+                BendableLongScore after = apply(scoreDirector, better);
+                if (after.compareTo(current) > 0) {
+                    current = after;
+                    p.improvedThisPass = true;
+                    p.kept++;
+                    keptThisStep++;
+                } else {
+                    apply(scoreDirector, sub.currentSeatings());
                 }
             }
-            if (!improved) {
+            long gained = SeatedWeightBound.seatedWeight(plan) - weightBefore;
+            p.meagreInARow = gained * 1000.0 < minGainPermille * weightBefore ? p.meagreInARow + 1 : 0;
+            if (reachedBound(plan) || p.meagreInARow >= meagrePieces) {
+                p.done = true;
+                return;
+            }
+            if (keptThisStep >= keptPerStep) {
                 return;
             }
         }

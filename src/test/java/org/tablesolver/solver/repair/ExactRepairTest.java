@@ -125,11 +125,81 @@ class ExactRepairTest {
         assertThat(stoppedEarly).as("days where stopping at the target left improvements unmade").isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void stepsOfOnePieceEachPublishEveryImprovementAndEndOnTheSamePlan() {
+        // As default.xml lists it: many instances of the command, each a step that ends after one improving piece.
+        // The plan must be the one a single instance reaches, with a new best plan published after each piece.
+        Map<String, String> properties = Map.of("wholeDayBookings", "0", "windowMinutes", "120", "maxFreed", "120",
+                "maxWaiting", "40", "deterministicSeconds", "0.5", "maxSubproblems", "40", "deterministicBudget", "30");
+        Map<String, String> stepwise = new java.util.HashMap<>(properties);
+        stepwise.put("keptPerStep", "1");
+        SolverFactory<SeatingPlan> whole = constructionThenRepair(properties, EnvironmentMode.PHASE_ASSERT);
+        SolverFactory<SeatingPlan> steps = constructionThenRepair(stepwise, EnvironmentMode.PHASE_ASSERT, 40);
+        int publishedMidRepair = 0;
+        for (int seed = 1; seed <= 4; seed++) {
+            DayInput day = day(seed, 10, 60);
+            SeatingPlan once = whole.buildSolver().solve(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY));
+            ai.timefold.solver.core.api.solver.Solver<SeatingPlan> solver = steps.buildSolver();
+            List<Long> published = new ArrayList<>();
+            solver.addEventListener(event -> published.add(SeatedWeightBound.seatedWeight(event.getNewBestSolution())));
+            SeatingPlan stepped = solver.solve(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY));
+            assertThat(plan(stepped)).as("seed %d", seed).isEqualTo(plan(once));
+            // The first event is the first plan; every later one is a repair step.
+            long first = SeatedWeightBound.seatedWeight(construction(day));
+            long improvements = published.stream().filter(weight -> weight > first).count();
+            publishedMidRepair += improvements > 1 ? 1 : 0;
+        }
+        assertThat(publishedMidRepair).as("days with more than one improvement published during the repair")
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void meagrePiecesInARowEndTheRepair() {
+        // Every piece is meagre when it must gain the whole plan's weight: with one meagre piece allowed, the repair
+        // ends after its first piece, where without the rule it goes on to seat more.
+        Map<String, String> properties = Map.of("wholeDayBookings", "0", "windowMinutes", "120", "maxFreed", "120",
+                "maxWaiting", "40", "deterministicSeconds", "0.5", "maxSubproblems", "40", "deterministicBudget", "30",
+                "keptPerStep", "1");
+        Map<String, String> meagre = new java.util.HashMap<>(properties);
+        meagre.put("minGainPermille", "1000");
+        meagre.put("meagrePieces", "1");
+        SolverFactory<SeatingPlan> unlimited = constructionThenRepair(properties, EnvironmentMode.PHASE_ASSERT, 40);
+        SolverFactory<SeatingPlan> limited = constructionThenRepair(meagre, EnvironmentMode.PHASE_ASSERT, 40);
+        int cutShort = 0;
+        for (int seed = 1; seed <= 4; seed++) {
+            DayInput day = day(seed, 10, 60);
+            long first = SeatedWeightBound.seatedWeight(construction(day));
+            ai.timefold.solver.core.api.solver.Solver<SeatingPlan> solver = limited.buildSolver();
+            List<Long> published = new ArrayList<>();
+            solver.addEventListener(event -> published.add(SeatedWeightBound.seatedWeight(event.getNewBestSolution())));
+            long stopped = SeatedWeightBound.seatedWeight(solver.solve(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY)));
+            long full = SeatedWeightBound.seatedWeight(unlimited.buildSolver()
+                    .solve(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY)));
+            assertThat(published.stream().filter(weight -> weight > first).count()).as("seed %d: one piece", seed)
+                    .isLessThanOrEqualTo(1);
+            assertThat(stopped).isLessThanOrEqualTo(full);
+            cutShort += stopped < full ? 1 : 0;
+        }
+        assertThat(cutShort).as("days where the later pieces would have seated more").isGreaterThanOrEqualTo(1);
+    }
+
+    private static List<String> plan(SeatingPlan plan) {
+        return plan.getBookings().stream()
+                .map(b -> b.getId() + "=" + (b.getSeating() == null ? "-" : b.getSeating().getId())).toList();
+    }
+
     private SolverFactory<SeatingPlan> constructionThenRepair(Map<String, String> properties, EnvironmentMode mode) {
+        return constructionThenRepair(properties, mode, 1);
+    }
+
+    private SolverFactory<SeatingPlan> constructionThenRepair(Map<String, String> properties, EnvironmentMode mode,
+                                                              int instances) {
         SolverConfig config = configs.load(SolverConfigs.DEFAULT).withEnvironmentMode(mode);
         List<PhaseConfig> phases = new ArrayList<>();
         phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(TightPackingConstruction.class)));
-        phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(ExactRepair.class))
+        List<Class<? extends ai.timefold.solver.core.api.solver.phase.PhaseCommand>> commands =
+                java.util.Collections.nCopies(instances, ExactRepair.class);
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(commands)
                 .withCustomProperties(properties));
         config.setPhaseConfigList(phases);
         return SolverFactory.create(config);
