@@ -36,7 +36,8 @@ public record SolveView(
         Integer newlyConfirmed,
         Integer moved,
         @Schema(description = "An upper bound on the seated weight (1 + priority per seated booking) any plan of "
-                + "the day can reach: the linear relaxation of the seating model; null when it was not found in time")
+                + "the day can reach: the linear relaxation of the seating model (its looser Lagrangian relaxation when the "
+                + "LP does not finish in time); null only for a day with no plan at all")
         Long bound,
         @Schema(description = "How far the plan's seated weight is below the bound, in percent (0: it reaches it)")
         Double gap,

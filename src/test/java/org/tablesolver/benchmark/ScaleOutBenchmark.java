@@ -61,6 +61,9 @@ class ScaleOutBenchmark {
             if (phases.contains("memory")) {
                 memory(dir, report);
             }
+            if (phases.contains("xl")) {
+                xl(dir, report);
+            }
         } finally {
             Files.writeString(dir.resolve("scale-out.md"), report);
             System.out.println(report);
@@ -196,6 +199,57 @@ class ScaleOutBenchmark {
                 child.kill();
             }
         }
+    }
+
+    /**
+     * The benchmark's XL days through the service: imported into one instance (-Xmx2g), solved with {@code default}
+     * ({@code ?wait=false}), and the time from the submission to COMMITTED against the issue's 90 s for load, solve
+     * and commit, with the solve's own times, bound and gap.
+     */
+    private void xl(Path dir, StringBuilder report) throws Exception {
+        report.append("## XL days through the service\n\n")
+                .append("Each day imported into one instance (`-Xmx2g`), then one solve with `default`; *submitted to ")
+                .append("committed* is measured by the client (target: load, solve and commit within 90 s); *solve* ")
+                .append("and *total* are the solve's own `solveMillis` and `totalMillis`.\n\n")
+                .append("| day | bookings | submitted to committed (s) | solve (s) | total (s) | bound | gap | verdict |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (Dataset dataset : BenchmarkDatasets.of(List.of(Tier.XL))) {
+            try (SharedDatabase database = SharedDatabase.start()) {
+                Instances.Child child = Instances.spawnWithHeap(database, dir.resolve("xl-" + dataset.name() + ".log"),
+                        "-Xmx2g", "--logging.level.root=WARN");
+                try {
+                    Api api = child.api();
+                    String id = "xl";
+                    upload(api, id, dataset.day());
+                    long started = System.nanoTime();
+                    Api.Response accepted = api.post("/api/restaurants/" + id + "/days/" + DATE
+                            + "/solve?wait=false", JSON.readTree("{\"config\": \"default\"}"));
+                    assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
+                    String solveId = accepted.json().path("solveId").asText();
+                    long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+                    Api.Response solve;
+                    while (true) {
+                        solve = api.get("/api/solves/" + solveId);
+                        String status = solve.json().path("status").asText();
+                        if (!status.equals("QUEUED") && !status.equals("SOLVING")) {
+                            break;
+                        }
+                        assertThat(System.nanoTime()).as("the XL solve ended within 15 minutes").isLessThan(deadline);
+                        Thread.sleep(200);
+                    }
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    assertThat(solve.json().path("status").asText()).as("%s", solve).isEqualTo("COMMITTED");
+                    report.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d | %.2f%% | %s |%n",
+                            dataset.name(), dataset.day().bookings().size(), seconds,
+                            solve.json().path("solveMillis").asLong() / 1000.0,
+                            solve.json().path("totalMillis").asLong() / 1000.0, solve.json().path("bound").asLong(),
+                            solve.json().path("gap").asDouble(), seconds <= 90 ? "met" : "**missed**"));
+                } finally {
+                    child.kill();
+                }
+            }
+        }
+        report.append('\n');
     }
 
     /** Forces a full collection in the instance and answers the heap it still uses. */
