@@ -220,7 +220,7 @@ class ScaleOutBenchmark {
                 try {
                     Api api = child.api();
                     String id = "xl";
-                    upload(api, id, dataset.day());
+                    uploadInChunks(api, id, dataset.day(), 1000); // one import body is at most 1 MiB
                     long started = System.nanoTime();
                     Api.Response accepted = api.post("/api/restaurants/" + id + "/days/" + DATE
                             + "/solve?wait=false", JSON.readTree("{\"config\": \"default\"}"));
@@ -272,6 +272,19 @@ class ScaleOutBenchmark {
         while (db.queryInt("select count(*) from solve_run where status not in ('QUEUED', 'SOLVING')") < count) {
             assertThat(System.nanoTime()).as("solves ended in time").isLessThan(deadline);
             Thread.sleep(200);
+        }
+    }
+
+    /** {@link #upload} in several imports of at most {@code chunk} bookings each (the floor plan in every one). */
+    static void uploadInChunks(Api api, String id, DayInput day, int chunk) throws IOException {
+        List<BookingRequest> bookings = day.bookings().stream().map(b -> new BookingRequest(b.id(), DATE,
+                LocalDateTime.ofInstant(b.start(), day.timeZone()), b.durationMinutes(), b.partySize(),
+                b.preferredZone(), b.requiredZone(), b.priority())).toList();
+        for (int from = 0; from < bookings.size(); from += chunk) {
+            ObjectNode document = (ObjectNode) JSON.valueToTree(ImportDocument.of(OnlineBookingBench.floorPlan(id,
+                    day), bookings.subList(from, Math.min(bookings.size(), from + chunk))));
+            Api.Response imported = api.post("/api/import", document);
+            assertThat(imported.status()).as("%s", imported).isEqualTo(200);
         }
     }
 

@@ -139,7 +139,7 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
             return;
         }
         if (reachedBound(plan) || plan.getBookings().isEmpty()) {
-            finish(scoreDirector, progress, plan);
+            finish(progress, plan);
             return;
         }
         try {
@@ -149,11 +149,11 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
             throw e;
         }
         if (progress.done) {
-            finish(scoreDirector, progress, plan);
+            finish(progress, plan);
         }
     }
 
-    private static void finish(ScoreDirector<SeatingPlan> scoreDirector, Progress progress, SeatingPlan plan) {
+    private static void finish(Progress progress, SeatingPlan plan) {
         progress.done = true;
         LOG.debug("Repair of {} {}: {} sub-problems ({} improved), deterministic time {}, seated weight {} -> {}",
                 plan.getRestaurantId(), plan.getDate(), progress.solved, progress.kept, progress.spent,
