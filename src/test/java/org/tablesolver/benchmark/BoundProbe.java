@@ -21,8 +21,7 @@ class BoundProbe {
     @Test
     void probe() {
         List<Tier> tiers = Arrays.stream(System.getProperty("probe.tiers", "M").split(","))
-                .map(label -> Arrays.stream(Tier.values()).filter(t -> t.label.equals(label.trim())).findFirst()
-                        .orElseThrow()).toList();
+                .map(label -> Tier.of(label.trim())).toList();
         boolean plain = Boolean.getBoolean("probe.plain");
         boolean lagrangian = Boolean.getBoolean("probe.lagrangian");
         for (Dataset dataset : BenchmarkDatasets.of(tiers)) {

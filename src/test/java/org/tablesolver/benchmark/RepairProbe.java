@@ -19,8 +19,7 @@ class RepairProbe {
     @Test
     void probe() {
         List<Tier> tiers = Arrays.stream(System.getProperty("probe.tiers", "M").split(","))
-                .map(label -> Arrays.stream(Tier.values()).filter(t -> t.label.equals(label.trim())).findFirst()
-                        .orElseThrow()).toList();
+                .map(label -> Tier.of(label.trim())).toList();
         List<String> configs = List.of(System.getProperty("probe.configs", "default").split(","));
         DayRunner runner = new DayRunner(new SeatingSolver(new SolverConfigs(java.nio.file.Path.of("solver-config"))));
         for (Dataset dataset : BenchmarkDatasets.of(tiers)) {
