@@ -3,6 +3,8 @@ package org.tablesolver.solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.event.SolverEventListener;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.tablesolver.solver.bound.SeatedWeightBound;
@@ -140,7 +142,13 @@ public class SeatingSolver {
         }
     }
 
-    /** The polish of a configuration: its first local search alone, ending after POLISH_STEPS unimproved steps. */
+    /** The late acceptance size of the polish. */
+    static final int POLISH_LATE_ACCEPTANCE_SIZE = 200;
+
+    /**
+     * The polish of a configuration: the moves of its first local search with late acceptance, ending after
+     * POLISH_STEPS unimproved steps.
+     */
     private SolverFactory<SeatingPlan> polishFactory(String configName) {
         String version = configs.version(configName);
         Built built = polishFactories.compute(configName, (name, known) -> known != null
@@ -149,6 +157,11 @@ public class SeatingSolver {
     }
 
     private SolverFactory<SeatingPlan> buildPolish(String name) {
+        return SolverFactory.create(polishConfig(name));
+    }
+
+    /** The configuration of a configuration's polish. */
+    SolverConfig polishConfig(String name) {
         SolverConfig config = configs.load(name);
         LocalSearchPhaseConfig search = config.getPhaseConfigList().stream()
                 .filter(LocalSearchPhaseConfig.class::isInstance).map(LocalSearchPhaseConfig.class::cast)
@@ -160,8 +173,16 @@ public class SeatingSolver {
         Integer unimproved = limits.getUnimprovedStepCountLimit();
         limits.setUnimprovedStepCountLimit(unimproved == null ? POLISH_STEPS : Math.min(unimproved, POLISH_STEPS));
         search.setTerminationConfig(limits);
+        // Late acceptance whatever the search's own acceptor: a step costs a move or a few, where a tabu step weighs
+        // twenty or more, and a proven plan only needs guests and preferences touched up.
+        LocalSearchAcceptorConfig acceptor = new LocalSearchAcceptorConfig();
+        acceptor.setLateAcceptanceSize(POLISH_LATE_ACCEPTANCE_SIZE);
+        search.setAcceptorConfig(acceptor);
+        LocalSearchForagerConfig forager = new LocalSearchForagerConfig();
+        forager.setAcceptedCountLimit(1);
+        search.setForagerConfig(forager);
         config.setPhaseConfigList(List.of(search));
-        return SolverFactory.create(config);
+        return config;
     }
 
     /** Solves a day in the calling thread with a named configuration and reports on the result. */

@@ -239,4 +239,24 @@ class SeatingSolverTest {
         String[] lines = output.split("\n");
         return lines[lines.length - 1].trim();
     }
+
+    @Test
+    void thePolishIsAShortLateAcceptanceSearchWithTheConfigurationsOwnMoves() {
+        SeatingSolver solver = new SeatingSolver(new SolverConfigs(Path.of("solver-config")));
+        SolverConfig searched = new SolverConfigs(Path.of("solver-config")).load(SolverConfigs.DEFAULT);
+        LocalSearchPhaseConfig search = searched.getPhaseConfigList().stream()
+                .filter(LocalSearchPhaseConfig.class::isInstance).map(LocalSearchPhaseConfig.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(search.getAcceptorConfig().getEntityTabuRatio()).as("the default searches with tabu").isNotNull();
+
+        SolverConfig polish = solver.polishConfig(SolverConfigs.DEFAULT);
+        assertThat(polish.getPhaseConfigList()).hasSize(1);
+        LocalSearchPhaseConfig polishing = (LocalSearchPhaseConfig) polish.getPhaseConfigList().get(0);
+        assertThat(polishing.getAcceptorConfig().getEntityTabuRatio()).isNull();
+        assertThat(polishing.getAcceptorConfig().getLateAcceptanceSize())
+                .isEqualTo(SeatingSolver.POLISH_LATE_ACCEPTANCE_SIZE);
+        assertThat(polishing.getForagerConfig().getAcceptedCountLimit()).isEqualTo(1);
+        assertThat(polishing.getTerminationConfig().getUnimprovedStepCountLimit()).isEqualTo(SeatingSolver.POLISH_STEPS);
+        assertThat(polishing.getMoveSelectorConfig()).usingRecursiveComparison().isEqualTo(search.getMoveSelectorConfig());
+    }
 }
