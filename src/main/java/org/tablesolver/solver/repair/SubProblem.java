@@ -135,6 +135,15 @@ final class SubProblem {
         return new SubProblem(plan, freed, options, pacing);
     }
 
+    /** The booking-seating choices of the sub-problem: its size. */
+    int choices() {
+        int choices = 0;
+        for (List<Seating> seatings : options) {
+            choices += seatings.size();
+        }
+        return choices;
+    }
+
     /** Where the freed bookings sit in the working plan now (null: unseated): to restore it. */
     Map<PlannedBooking, Seating> currentSeatings() {
         Map<PlannedBooking, Seating> current = new LinkedHashMap<>();
@@ -147,9 +156,10 @@ final class SubProblem {
      * limit. The seatings of every freed booking (null: unseated) when CP-SAT found a plan strictly better than
      * the working one on the sub-problem's objective; else null. The search stops at the first plan that seats
      * {@code weightToGain} more than the working plan does here (what the whole plan needs to reach its bound; a
-     * later plan could only improve guests and preferences, which the polish does).
+     * later plan could only improve guests and preferences, which the polish does). Without {@code presolve}
+     * CP-SAT skips its presolve, which costs more than it saves on small pieces.
      */
-    Map<PlannedBooking, Seating> solve(double deterministicSeconds, long weightToGain) {
+    Map<PlannedBooking, Seating> solve(double deterministicSeconds, long weightToGain, boolean presolve) {
         load();
         long maxPreferences = 1;
         long guests = 1;
@@ -238,6 +248,7 @@ final class SubProblem {
         solver.getParameters().setRandomSeed(0);
         solver.getParameters().setMaxDeterministicTime(deterministicSeconds);
         solver.getParameters().setMaxTimeInSeconds(Math.max(10, deterministicSeconds * 10));
+        solver.getParameters().setCpModelPresolve(presolve);
         long seatedNow = freed.stream().filter(PlannedBooking::isSeated).mapToLong(PlannedBooking::getSeatingWeight).sum();
         long enough = weightToGain == Long.MAX_VALUE ? Long.MAX_VALUE : seatedNow + weightToGain;
         CpSolverStatus status = solver.solve(model, new CpSolverSolutionCallback() {

@@ -15,6 +15,8 @@ import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tablesolver.dataset.DayGenerator;
 import org.tablesolver.solver.CpSatReference;
 import org.tablesolver.solver.DayInput;
@@ -35,12 +37,14 @@ class ExactRepairTest {
                 DayGenerator.Profile.RESTAURANT, tables, bookings, seed);
     }
 
-    @Test
-    void oneWindowOverTheWholeDayReachesTheOptimumCpSatProves() {
+    @ParameterizedTest(name = "noPresolveChoices {0}")
+    @ValueSource(strings = {"0", "1000000"})
+    void oneWindowOverTheWholeDayReachesTheOptimumCpSatProves(String noPresolveChoices) {
         // A day within wholeDayBookings is one exact sub-problem (the whole day, every table, every waiting booking),
-        // so from the first plan it must reach the optimum an independent model proves (CpSatReference), never more.
+        // so from the first plan it must reach the optimum an independent model proves (CpSatReference), never more;
+        // with CP-SAT's presolve (0) and without it (every piece is under a million choices).
         SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("wholeDayBookings", "1000",
-                "deterministicSeconds", "30"), EnvironmentMode.PHASE_ASSERT);
+                "deterministicSeconds", "30", "noPresolveChoices", noPresolveChoices), EnvironmentMode.PHASE_ASSERT);
         int improved = 0;
         for (int seed = 1; seed <= 6; seed++) {
             DayInput day = day(seed, 8 + seed, 30 + 6 * seed);
