@@ -126,7 +126,7 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
 
     /**
      * Pieces of at most this many booking-seating choices are solved without CP-SAT's presolve, which costs more
-     * than it saves on small pieces: a seed-day restaurant's whole-day piece reaches its bound in about a third of
+     * than it saves on small pieces: a seed-day restaurant's whole-day piece reaches its bound in about half
      * the time without it (RepairSpeedProbe). 0 by default: every piece is presolved.
      */
     public void setNoPresolveChoices(int noPresolveChoices) {
