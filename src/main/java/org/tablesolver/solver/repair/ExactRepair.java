@@ -298,7 +298,8 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
         return ((InnerScoreDirector<SeatingPlan, BendableLongScore>) scoreDirector).calculateScore().raw();
     }
 
-    private static boolean[] everyTable(SeatingPlan plan) {
+    /** A mask over the table indexes with every table in it: the group of a whole-day piece. */
+    static boolean[] everyTable(SeatingPlan plan) {
         boolean[] all = new boolean[plan.tableCount()];
         java.util.Arrays.fill(all, true);
         return all;

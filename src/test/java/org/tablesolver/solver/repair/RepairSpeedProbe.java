@@ -49,12 +49,10 @@ class RepairSpeedProbe {
                         long bound = SeatedWeightBound.of(plan, 20).bound();
                         long before = SeatedWeightBound.seatedWeight(plan);
                         long began = System.nanoTime();
-                        boolean[] everyTable = new boolean[plan.tableCount()];
-                        Arrays.fill(everyTable, true);
                         int from = plan.getBookings().stream().mapToInt(PlannedBooking::getStart).min().orElseThrow();
                         int to = plan.getBookings().stream().mapToInt(PlannedBooking::getEnd).max().orElseThrow();
                         SubProblem whole = before >= bound ? null
-                                : SubProblem.of(plan, from, to, everyTable, Integer.MAX_VALUE);
+                                : SubProblem.of(plan, from, to, ExactRepair.everyTable(plan), Integer.MAX_VALUE);
                         var better = whole == null ? null : whole.solve(5, bound - before, presolve);
                         millis[run] = (System.nanoTime() - began) / 1e6;
                         if (better != null) {
