@@ -113,8 +113,7 @@ public class SeatingSolver {
             solver = built.factory().buildSolver();
         } else {
             TerminationConfig termination = built.termination().copyConfig();
-            long[] soft = {bound.levelZero(), Long.MIN_VALUE, Long.MIN_VALUE};
-            termination.setBestScoreLimit(BendableLongScore.of(new long[] {0}, soft).toString());
+            termination.setBestScoreLimit(boundLimit(bound.levelZero()).toString());
             solver = built.factory().buildSolver(new SolverConfigOverride<SeatingPlan>().withTerminationConfig(termination));
         }
         SeatingPlan best = run(solver, problem, listener, hooks);
@@ -124,6 +123,11 @@ public class SeatingSolver {
         Solver<SeatingPlan> polish = polishFactory(configName).buildSolver();
         SeatingPlan polished = run(polish, best, listener, hooks);
         return polished == null ? best : polished;
+    }
+
+    /** The best score limit of a plan that reaches the bound: feasible, level 0 at {@code levelZero}, any rest. */
+    static BendableLongScore boundLimit(long levelZero) {
+        return BendableLongScore.of(new long[] {0}, new long[] {levelZero, Long.MIN_VALUE, Long.MIN_VALUE});
     }
 
     private static SeatingPlan run(Solver<SeatingPlan> solver, SeatingPlan problem,
