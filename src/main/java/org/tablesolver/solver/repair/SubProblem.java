@@ -152,14 +152,14 @@ final class SubProblem {
     }
 
     /**
-     * Solves the sub-problem from the working plan's choices (a hint), with one worker and a deterministic time
-     * limit. The seatings of every freed booking (null: unseated) when CP-SAT found a plan strictly better than
+     * Solves the sub-problem, from the working plan's choices when {@code hint}, with one worker and a deterministic
+     * time limit. The seatings of every freed booking (null: unseated) when CP-SAT found a plan strictly better than
      * the working one on the sub-problem's objective; else null. The search stops at the first plan that seats
      * {@code weightToGain} more than the working plan does here (what the whole plan needs to reach its bound; a
      * later plan could only improve guests and preferences, which the polish does). Without {@code presolve}
      * CP-SAT skips its presolve, which costs more than it saves on small pieces.
      */
-    Map<PlannedBooking, Seating> solve(double deterministicSeconds, long weightToGain, boolean presolve) {
+    Map<PlannedBooking, Seating> solve(double deterministicSeconds, long weightToGain, boolean presolve, boolean hint) {
         load();
         long maxPreferences = 1;
         long guests = 1;
@@ -198,7 +198,9 @@ final class SubProblem {
                         - penalties.get(i)[j];
                 objective.addTerm(x[j], value);
                 boolean now = booking.getSeating() == seating;
-                model.addHint(x[j], now);
+                if (hint) {
+                    model.addHint(x[j], now);
+                }
                 if (now) {
                     currentValue += value;
                 }

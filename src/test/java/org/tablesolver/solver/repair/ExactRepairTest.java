@@ -16,6 +16,7 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tablesolver.dataset.DayGenerator;
 import org.tablesolver.solver.CpSatReference;
@@ -37,14 +38,16 @@ class ExactRepairTest {
                 DayGenerator.Profile.RESTAURANT, tables, bookings, seed);
     }
 
-    @ParameterizedTest(name = "noPresolveChoices {0}")
-    @ValueSource(strings = {"0", "1000000"})
-    void oneWindowOverTheWholeDayReachesTheOptimumCpSatProves(String noPresolveChoices) {
+    @ParameterizedTest(name = "noPresolveChoices {0}, hint {1}")
+    @CsvSource({"0, true", "1000000, true", "1000000, false"})
+    void oneWindowOverTheWholeDayReachesTheOptimumCpSatProves(String noPresolveChoices, String hint) {
         // A day within wholeDayBookings is one exact sub-problem (the whole day, every table, every waiting booking),
         // so from the first plan it must reach the optimum an independent model proves (CpSatReference), never more;
-        // with CP-SAT's presolve (0) and without it (every piece is under a million choices).
+        // with CP-SAT's presolve (0) and without it (every piece is under a million choices), with the working plan
+        // as a hint and without (the default's way).
         SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("wholeDayBookings", "1000",
-                "deterministicSeconds", "30", "noPresolveChoices", noPresolveChoices), EnvironmentMode.PHASE_ASSERT);
+                "deterministicSeconds", "30", "noPresolveChoices", noPresolveChoices, "hint", hint),
+                EnvironmentMode.PHASE_ASSERT);
         int improved = 0;
         for (int seed = 1; seed <= 6; seed++) {
             DayInput day = day(seed, 8 + seed, 30 + 6 * seed);
@@ -61,13 +64,15 @@ class ExactRepairTest {
         assertThat(improved).as("days where the first plan was not optimal").isGreaterThanOrEqualTo(3);
     }
 
-    @Test
-    void smallWindowsAndTableGroupsUnderFullAssertNeverBreakARuleAndNeverLoseScore() {
+    @ParameterizedTest(name = "hint {0}")
+    @ValueSource(strings = {"true", "false"})
+    void smallWindowsAndTableGroupsUnderFullAssertNeverBreakARuleAndNeverLoseScore(String hint) {
         // Short windows and tiny sub-problems: many windows, several table groups, waiting bookings cut off; pacing,
         // pinned bookings and capacity holds on the day. FULL_ASSERT checks the score after the phase's changes.
+        // Without the hint a piece cut short by its time limit may end below the working plan: it must be dropped.
         SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("wholeDayBookings", "0",
                 "windowMinutes", "90", "maxFreed", "12",
-                "maxWaiting", "4", "deterministicSeconds", "0.2"), EnvironmentMode.FULL_ASSERT);
+                "maxWaiting", "4", "deterministicSeconds", "0.2", "hint", hint), EnvironmentMode.FULL_ASSERT);
         int better = 0;
         List<DayInput> days = new ArrayList<>();
         List<SolveMode> modes = new ArrayList<>();
