@@ -136,8 +136,8 @@ final class SummaryReport {
             if (times.containsKey(tier) && cpSat.containsKey(tier)) {
                 double ours = median(times.get(tier));
                 double theirs = median(cpSat.get(tier));
-                md.append("\n%s: median time to the proven plan %.2f s against CP-SAT's %.2f s (%.1fx), proven on every day: %s: %s.\n"
-                        .formatted(tier.label, ours, theirs, theirs / Math.max(ours, 1e-9), allProven.get(tier) ? "yes"
+                md.append("\n%s: median time to the proven plan %.1f ms against CP-SAT's %.1f ms (%.1fx), proven on every day: %s: %s.\n"
+                        .formatted(tier.label, ours * 1000, theirs * 1000, theirs / Math.max(ours, 1e-9), allProven.get(tier) ? "yes"
                                 : "no", ours <= theirs && allProven.get(tier) ? "met" : "**missed**"));
             }
         }
