@@ -33,7 +33,7 @@ class SmallDaySearchTest {
         // model proves (CpSatReference), seats more on every day whose first plan falls short of the optimum, and
         // reaches the bound on at least half of them.
         SolverFactory<SeatingPlan> search = constructionThenSearch(Map.of(), EnvironmentMode.FULL_ASSERT);
-        int short_ = 0;
+        int shortDays = 0;
         int closed = 0;
         for (int seed = 1; seed <= 8; seed++) {
             DayInput day = day(seed, 6 + seed, 24 + 5 * seed);
@@ -47,7 +47,7 @@ class SmallDaySearchTest {
             assertThat(searched.getScore()).as("seed %d", seed).isGreaterThanOrEqualTo(first.getScore());
             assertThat(weight).as("seed %d", seed).isLessThanOrEqualTo(exact.seatedWeight());
             if (SeatedWeightBound.seatedWeight(first) < exact.seatedWeight()) {
-                short_++;
+                shortDays++;
                 assertThat(weight).as("seed %d: seats more than the first plan", seed)
                         .isGreaterThan(SeatedWeightBound.seatedWeight(first));
                 closed += weight >= bound ? 1 : 0;
@@ -55,8 +55,8 @@ class SmallDaySearchTest {
         }
         // The rest is the repair's: 1,000 steps are a head start, not a proof (on these days the LP bound is above
         // the optimum once, and twice the search ends one short of it).
-        assertThat(short_).as("days whose first plan falls short of the optimum").isGreaterThanOrEqualTo(5);
-        assertThat(closed).as("of those, days the search brings to the bound").isGreaterThanOrEqualTo(short_ / 2);
+        assertThat(shortDays).as("days whose first plan falls short of the optimum").isGreaterThanOrEqualTo(5);
+        assertThat(closed).as("of those, days the search brings to the bound").isGreaterThanOrEqualTo(shortDays / 2);
     }
 
     @Test
