@@ -16,6 +16,7 @@ import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAc
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import org.tablesolver.solver.bound.SeatedWeightBound;
 
 /**
  * A head start for small days, between the first plan and the repair: on a day of at most {@code maxBookings}
@@ -50,15 +51,10 @@ public class SmallDaySearch implements PhaseCommand<SeatingPlan> {
         if (plan.getBookings().size() > maxBookings || bound == null || isPhaseTerminated.getAsBoolean()) {
             return;
         }
-        long total = 0;
-        long seated = 0;
-        for (PlannedBooking booking : plan.getBookings()) {
-            total += booking.getSeatingWeight();
-            seated += booking.isSeated() ? booking.getSeatingWeight() : 0;
-        }
-        if (seated >= bound) {
+        if (SeatedWeightBound.seatedWeight(plan) >= bound) {
             return;
         }
+        long total = plan.getBookings().stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
         TerminationConfig atBound = new TerminationConfig()
                 .withBestScoreLimit(SeatingSolver.boundLimit(bound - total).toString());
         Solver<SeatingPlan> search = FACTORIES.computeIfAbsent(stepCountLimit, SmallDaySearch::factory)

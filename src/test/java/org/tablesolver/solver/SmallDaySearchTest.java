@@ -41,7 +41,7 @@ class SmallDaySearchTest {
             assertThat(exact.optimal()).as("seed %d: CP-SAT proves it", seed).isTrue();
             SeatingPlan first = construction(day);
             long bound = SeatedWeightBound.of(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY), 20).bound();
-            SeatingPlan searched = search.buildSolver().solve(bounded(day, bound));
+            SeatingPlan searched = search.buildSolver().solve(StopAtTarget.bounded(day, bound));
             long weight = SeatedWeightBound.seatedWeight(searched);
             assertThat(searched.getScore().isFeasible()).isTrue();
             assertThat(searched.getScore()).as("seed %d", seed).isGreaterThanOrEqualTo(first.getScore());
@@ -83,13 +83,13 @@ class SmallDaySearchTest {
         assertThat(SeatedWeightBound.seatedWeight(first)).as("a day with a gap to close").isLessThan(bound);
 
         SeatingPlan tooLarge = constructionThenSearch(Map.of("maxBookings", "44"), EnvironmentMode.FULL_ASSERT)
-                .buildSolver().solve(bounded(day, bound));
+                .buildSolver().solve(StopAtTarget.bounded(day, bound));
         assertThat(plan(tooLarge)).isEqualTo(plan(first));
         SeatingPlan unbounded = constructionThenSearch(Map.of(), EnvironmentMode.FULL_ASSERT)
                 .buildSolver().solve(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY));
         assertThat(plan(unbounded)).isEqualTo(plan(first));
         SeatingPlan small = constructionThenSearch(Map.of("maxBookings", "45"), EnvironmentMode.FULL_ASSERT)
-                .buildSolver().solve(bounded(day, bound));
+                .buildSolver().solve(StopAtTarget.bounded(day, bound));
         assertThat(plan(small)).as("the same day within maxBookings").isNotEqualTo(plan(first));
     }
 
@@ -100,8 +100,8 @@ class SmallDaySearchTest {
         for (int seed = 1; seed <= 3; seed++) {
             DayInput day = day(seed, 8, 50);
             long total = total(day);
-            assertThat(plan(search.buildSolver().solve(bounded(day, total))))
-                    .isEqualTo(plan(search.buildSolver().solve(bounded(day, total))));
+            assertThat(plan(search.buildSolver().solve(StopAtTarget.bounded(day, total))))
+                    .isEqualTo(plan(search.buildSolver().solve(StopAtTarget.bounded(day, total))));
         }
     }
 
@@ -109,12 +109,6 @@ class SmallDaySearchTest {
     private static long total(DayInput day) {
         return SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY).getBookings().stream()
                 .mapToLong(PlannedBooking::getSeatingWeight).sum();
-    }
-
-    private static SeatingPlan bounded(DayInput day, long bound) {
-        SeatingPlan plan = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
-        plan.setSeatedWeightBound(bound);
-        return plan;
     }
 
     private static List<String> plan(SeatingPlan plan) {

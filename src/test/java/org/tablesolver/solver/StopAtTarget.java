@@ -43,7 +43,8 @@ public final class StopAtTarget {
         assertThat(stoppedEarly).as("days where stopping at the target left improvements unmade").isGreaterThanOrEqualTo(1);
     }
 
-    private static SeatingPlan bounded(DayInput day, Long bound) {
+    /** The day's problem (pending bookings only) with a bound the solver takes as the plan's. */
+    public static SeatingPlan bounded(DayInput day, Long bound) {
         SeatingPlan plan = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
         plan.setSeatedWeightBound(bound);
         return plan;

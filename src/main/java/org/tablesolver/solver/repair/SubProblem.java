@@ -135,15 +135,6 @@ final class SubProblem {
         return new SubProblem(plan, freed, options, pacing);
     }
 
-    /** The booking-seating choices of the sub-problem: its size. */
-    int choices() {
-        int choices = 0;
-        for (List<Seating> seatings : options) {
-            choices += seatings.size();
-        }
-        return choices;
-    }
-
     /** Where the freed bookings sit in the working plan now (null: unseated): to restore it. */
     Map<PlannedBooking, Seating> currentSeatings() {
         Map<PlannedBooking, Seating> current = new LinkedHashMap<>();
@@ -157,7 +148,7 @@ final class SubProblem {
      * the working one on the sub-problem's objective; else null. The search stops at the first plan that seats
      * {@code weightToGain} more than the working plan does here (what the whole plan needs to reach its bound; a
      * later plan could only improve guests and preferences, which the polish does). Without {@code presolve}
-     * CP-SAT skips its presolve, which costs more than it saves on small pieces.
+     * CP-SAT skips its presolve.
      */
     Map<PlannedBooking, Seating> solve(double deterministicSeconds, long weightToGain, boolean presolve, boolean hint) {
         load();
