@@ -39,8 +39,9 @@ import org.tablesolver.solver.bound.SeatedWeightBound;
  * <p>
  * Its budget: at most {@code maxSubproblems} sub-problems and {@code deterministicBudget} of CP-SAT's deterministic
  * time in all. Deterministic: fixed orders, and CP-SAT with one worker and a deterministic time limit per
- * sub-problem ({@code deterministicSeconds}); a wall-clock cap ten times that is only a safety. The defaults are
- * those of {@code solver-config/default.xml}.
+ * sub-problem ({@code deterministicSeconds}); a wall-clock cap ten times that is only a safety. The sizes and
+ * budgets default to those of {@code solver-config/repair-late-acceptance.xml}; {@code default.xml} sets its own
+ * (smaller pieces with more waiting bookings, more of them, each shorter).
  */
 public class ExactRepair implements PhaseCommand<SeatingPlan> {
 
