@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.Seating;
 import org.tablesolver.solver.SeatingPlan;
@@ -89,6 +94,39 @@ final class ReducedModel {
             pairs += groupSeatings.size();
         }
         return new ReducedModel(List.copyOf(groups), maximalCliques(groups), pairs);
+    }
+
+    /**
+     * Writes the model into an OR-Tools linear solver, to be maximized: per group a variable for each of its seatings
+     * (continuous from 0 to the group's count, or 0-1 integers for an integer program; a seating's cliques hold it
+     * to one member at a time either way), the group's count as the limit of their sum (its lower limit too for a
+     * group that must stay seated), and one constraint per clique, in the cliques' order.
+     *
+     * @return the clique constraints, in the order of {@link #cliques} (their dual values are the clique prices)
+     */
+    List<MPConstraint> writeTo(MPSolver solver, boolean integer) {
+        MPObjective objective = solver.objective();
+        List<MPVariable[]> variables = new ArrayList<>(groups.size());
+        for (Group group : groups) {
+            MPConstraint seated = solver.makeConstraint(group.must() ? group.count() : 0, group.count());
+            MPVariable[] x = new MPVariable[group.seatings().size()];
+            for (int s = 0; s < x.length; s++) {
+                x[s] = integer ? solver.makeIntVar(0, 1, "") : solver.makeNumVar(0, group.count(), "");
+                objective.setCoefficient(x[s], group.weight());
+                seated.setCoefficient(x[s], 1);
+            }
+            variables.add(x);
+        }
+        List<MPConstraint> constraints = new ArrayList<>(cliques.size());
+        for (List<Choice> clique : cliques) {
+            MPConstraint atMostOne = solver.makeConstraint(0, 1);
+            for (Choice choice : clique) {
+                atMostOne.setCoefficient(variables.get(choice.group())[choice.seating()], 1);
+            }
+            constraints.add(atMostOne);
+        }
+        objective.setMaximization();
+        return constraints;
     }
 
     /**

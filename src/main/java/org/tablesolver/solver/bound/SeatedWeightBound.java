@@ -5,9 +5,7 @@ import java.util.List;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.SeatingPlan;
 import org.tablesolver.solver.Seating;
@@ -115,27 +113,7 @@ public final class SeatedWeightBound {
                     }""".formatted(LP_ITERATIONS))) {
                 throw new IllegalStateException("PDLP refused its parameters");
             }
-            MPObjective objective = solver.objective();
-            List<MPVariable[]> variables = new ArrayList<>(model.groups.size());
-            for (ReducedModel.Group group : model.groups) {
-                MPConstraint seated = solver.makeConstraint(group.must() ? group.count() : 0, group.count());
-                MPVariable[] x = new MPVariable[group.seatings().size()];
-                for (int s = 0; s < x.length; s++) {
-                    x[s] = solver.makeNumVar(0, group.count(), "");
-                    objective.setCoefficient(x[s], group.weight());
-                    seated.setCoefficient(x[s], 1);
-                }
-                variables.add(x);
-            }
-            List<MPConstraint> cliques = new ArrayList<>(model.cliques.size());
-            for (List<ReducedModel.Choice> clique : model.cliques) {
-                MPConstraint atMostOne = solver.makeConstraint(0, 1);
-                for (ReducedModel.Choice choice : clique) {
-                    atMostOne.setCoefficient(variables.get(choice.group())[choice.seating()], 1);
-                }
-                cliques.add(atMostOne);
-            }
-            objective.setMaximization();
+            List<MPConstraint> cliques = model.writeTo(solver, false);
             if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
                 return null;
             }
