@@ -13,7 +13,6 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.Seating;
 import org.tablesolver.solver.SeatingPlan;

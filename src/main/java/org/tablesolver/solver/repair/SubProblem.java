@@ -147,8 +147,8 @@ final class SubProblem {
      * time limit. The seatings of every freed booking (null: unseated) when CP-SAT found a plan strictly better than
      * the working one on the sub-problem's objective; else null. The search stops at the first plan that seats
      * {@code weightToGain} more than the working plan does here (what the whole plan needs to reach its bound; a
-     * later plan could only improve guests and preferences, which the polish does). Without {@code presolve}
-     * CP-SAT skips its presolve.
+     * later plan could only improve guests and preferences, which the polish does). {@code presolve} and
+     * {@code hint}: see {@link ExactRepair#setPresolve} and {@link ExactRepair#setHint}.
      */
     Map<PlannedBooking, Seating> solve(double deterministicSeconds, long weightToGain, boolean presolve, boolean hint) {
         load();
