@@ -29,7 +29,9 @@ import org.tablesolver.solver.SeatingPlan;
  * overlapping the window, and the heaviest waiting ones that could sit there), everything else fixed. A 0-1
  * model for CP-SAT over the free choices: each booking on at most one seating of the group (exactly one when it
  * must stay seated), none clashing with a fixed booking or a hold, one occupant per table at each start, the
- * pacing slots' covers within what the fixed bookings leave. Its objective is the plan's score restricted to
+ * pacing slots' covers within what the fixed bookings leave. With {@code outsideGroup} a freed booking may also take
+ * a seating outside the group where nothing fixed is in its way: a party can then leave the group for a gap
+ * elsewhere and make room there for a waiting one. Its objective is the plan's score restricted to
  * these bookings, made lexicographic by its weights: seated weight, then guests, then preferences.
  */
 final class SubProblem {
@@ -57,8 +59,9 @@ final class SubProblem {
     /**
      * The sub-problem of a window and a table group ({@code inGroup}: a mask over the table indexes), or null when it has nothing to gain (no waiting booking that
      * could use the group) or cannot be posed (the working plan already breaks a hard rule there).
+     * {@code outsideGroup}: the freed bookings may also take seatings outside the group, where no fixed booking clashes.
      */
-    static SubProblem of(SeatingPlan plan, int from, int to, boolean[] inGroup, int maxWaiting) {
+    static SubProblem of(SeatingPlan plan, int from, int to, boolean[] inGroup, int maxWaiting, boolean outsideGroup) {
         List<PlannedBooking> freed = new ArrayList<>();
         List<PlannedBooking> waiting = new ArrayList<>();
         for (PlannedBooking booking : plan.getBookings()) {
@@ -83,7 +86,8 @@ final class SubProblem {
         Set<PlannedBooking> free = Collections.newSetFromMap(new IdentityHashMap<>());
         free.addAll(freed);
 
-        // Fixed occupants of the group's tables, and the covers fixed bookings bring to each pacing slot.
+        // Fixed occupants of the tables the freed bookings may take, and the covers fixed bookings bring to each
+        // pacing slot.
         List<List<PlannedBooking>> fixedOnTable = new ArrayList<>(inGroup.length);
         for (int i = 0; i < inGroup.length; i++) {
             fixedOnTable.add(null);
@@ -97,7 +101,7 @@ final class SubProblem {
                 fixedCovers.merge(booking.getPacingSlot().index(), booking.getPartySize(), Integer::sum);
             }
             for (int table : booking.getSeating().getTableIndexes()) {
-                if (inGroup[table]) {
+                if (outsideGroup || inGroup[table]) {
                     if (fixedOnTable.get(table) == null) {
                         fixedOnTable.set(table, new ArrayList<>());
                     }
@@ -110,7 +114,8 @@ final class SubProblem {
         for (PlannedBooking booking : freed) {
             List<Seating> choices = new ArrayList<>();
             for (Seating seating : booking.getFittingSeatings()) {
-                if (seating.isInService() && within(seating, inGroup) && !plan.isBlocked(seating, booking)
+                if (seating.isInService() && (outsideGroup || within(seating, inGroup))
+                        && !plan.isBlocked(seating, booking)
                         && !clashes(seating, booking, fixedOnTable)) {
                     choices.add(seating);
                 }

@@ -3,6 +3,8 @@ package org.tablesolver.solver.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,8 +19,8 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.tablesolver.dataset.DayGenerator;
+import org.tablesolver.solver.BookingState;
 import org.tablesolver.solver.CpSatReference;
 import org.tablesolver.solver.DayInput;
 import org.tablesolver.solver.PlannedBooking;
@@ -64,15 +66,16 @@ class ExactRepairTest {
         assertThat(improved).as("days where the first plan was not optimal").isGreaterThanOrEqualTo(3);
     }
 
-    @ParameterizedTest(name = "hint {0}")
-    @ValueSource(strings = {"true", "false"})
-    void smallWindowsAndTableGroupsUnderFullAssertNeverBreakARuleAndNeverLoseScore(String hint) {
+    @ParameterizedTest(name = "hint {0}, outside the group {1}")
+    @CsvSource({"true, false", "false, false", "false, true"})
+    void smallWindowsAndTableGroupsUnderFullAssertNeverBreakARuleAndNeverLoseScore(String hint, String outsideGroup) {
         // Short windows and tiny sub-problems: many windows, several table groups, waiting bookings cut off; pacing,
         // pinned bookings and capacity holds on the day. FULL_ASSERT checks the score after the phase's changes.
         // Without the hint a piece cut short by its time limit may end below the working plan: it must be dropped.
+        // Outside the group, a freed party may take any table no fixed booking or hold is in the way of.
         SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("wholeDayBookings", "0",
-                "windowMinutes", "90", "maxFreed", "12",
-                "maxWaiting", "4", "deterministicSeconds", "0.2", "hint", hint), EnvironmentMode.FULL_ASSERT);
+                "windowMinutes", "90", "maxFreed", "12", "maxWaiting", "4", "deterministicSeconds", "0.2",
+                "hint", hint, "outsideGroup", outsideGroup), EnvironmentMode.FULL_ASSERT);
         int better = 0;
         List<DayInput> days = new ArrayList<>();
         List<SolveMode> modes = new ArrayList<>();
@@ -180,6 +183,44 @@ class ExactRepairTest {
         assertThat(cutShort).as("days where the later pieces would have seated more").isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void aPieceMayMoveAPartyOutOfItsTableGroupToSeatAWaitingOne() {
+        // Two tables in two clusters, so two table groups: A (2-4 seats) holds a confirmed party of 2 in the evening,
+        // B (1-2 seats) is free then; a waiting party of 4 fits only A. Confined to A, a piece cannot move the
+        // confirmed party (it must stay seated, and B is not A's) and B's piece has no one waiting that fits B:
+        // the four stay unseated. Allowed out of its group, A's piece sends the two to B and seats the four on A.
+        Instant evening = LocalDate.of(2026, 12, 4).atTime(19, 0).atZone(ZoneId.of("Europe/London")).toInstant();
+        DayInput day = new DayInput("two-groups", LocalDate.of(2026, 12, 4), ZoneId.of("Europe/London"), 0,
+                List.of(new DayInput.Table("A", "main", 2, 4, true), new DayInput.Table("B", "main", 1, 2, true)),
+                List.of(),
+                List.of(new DayInput.Booking("two", evening, 120, 2, null, null, 0, BookingState.CONFIRMED, "A",
+                                List.of("A")),
+                        new DayInput.Booking("lunch", evening.minus(Duration.ofHours(6)), 60, 2, null, null, 0,
+                                BookingState.CONFIRMED, "B", List.of("B")),
+                        DayInput.Booking.pending("four", evening, 120, 4, null, null, 0)),
+                List.of());
+        Map<String, String> properties = new java.util.HashMap<>(Map.of("wholeDayBookings", "0", "maxFreed", "1"));
+        Map<Boolean, Map<String, String>> seatingByOutside = new java.util.TreeMap<>();
+        for (boolean outside : new boolean[] {false, true}) {
+            properties.put("outsideGroup", Boolean.toString(outside));
+            SolverFactory<SeatingPlan> repair = repairOnly(properties);
+            SeatingPlan problem = SeatingPlanBuilder.build(day, SolveMode.REOPTIMIZE);
+            for (PlannedBooking booking : problem.getBookings()) {
+                if (booking.getSeating() == null && booking.getOriginalSeating() != null) {
+                    booking.setSeating(booking.getOriginalSeating());
+                }
+            }
+            SeatingPlan repaired = repair.buildSolver().solve(problem);
+            assertThat(repaired.getScore().isFeasible()).isTrue();
+            Map<String, String> seating = new java.util.TreeMap<>();
+            repaired.getBookings().forEach(b -> seating.put(b.getId(), b.getSeating() == null ? "-" : b.getSeating().getId()));
+            seatingByOutside.put(outside, seating);
+        }
+        assertThat(seatingByOutside.get(false)).containsEntry("four", "-").containsEntry("two", "A");
+        assertThat(seatingByOutside.get(true)).containsEntry("four", "A").containsEntry("two", "B")
+                .containsEntry("lunch", "B");
+    }
+
     private static List<String> plan(SeatingPlan plan) {
         return plan.getBookings().stream()
                 .map(b -> b.getId() + "=" + (b.getSeating() == null ? "-" : b.getSeating().getId())).toList();
@@ -199,6 +240,14 @@ class ExactRepairTest {
         phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(commands)
                 .withCustomProperties(properties));
         config.setPhaseConfigList(phases);
+        return SolverFactory.create(config);
+    }
+
+    /** The repair phase alone, one instance, on a plan seated as it comes (no construction). */
+    private SolverFactory<SeatingPlan> repairOnly(Map<String, String> properties) {
+        SolverConfig config = configs.load(SolverConfigs.DEFAULT).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
+        config.setPhaseConfigList(List.of(new CustomPhaseConfig()
+                .withCustomPhaseCommandClassList(List.of(ExactRepair.class)).withCustomProperties(properties)));
         return SolverFactory.create(config);
     }
 
