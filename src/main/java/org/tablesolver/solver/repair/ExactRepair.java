@@ -28,7 +28,8 @@ import org.tablesolver.solver.bound.SeatedWeightBound;
  * A day of at most {@code wholeDayBookings} bookings is a single sub-problem: the whole day on every table. On
  * larger days windows of {@code windowMinutes}, half overlapping, cover the day; on a floor whose windows hold more than
  * {@code maxFreed} bookings the tables are split into groups of whole clusters (tables linked by combinations),
- * so every sub-problem stays small. Windows without a waiting booking that could use the group are skipped
+ * so every sub-problem stays small ({@code outsideGroup}: its parties may still move to gaps on other groups'
+ * tables). Windows without a waiting booking that could use the group are skipped
  * (nothing to gain on the first two levels). Passes repeat, with shifted windows, until one improves nothing
  * or {@code passes} are done; the phase ends as soon as the plan reaches the day's bound
  * ({@link SeatingPlan#getSeatedWeightBound()}).
@@ -41,7 +42,7 @@ import org.tablesolver.solver.bound.SeatedWeightBound;
  * time in all. Deterministic: fixed orders, and CP-SAT with one worker and a deterministic time limit per
  * sub-problem ({@code deterministicSeconds}); a wall-clock cap ten times that is only a safety. The sizes and
  * budgets default to those of {@code solver-config/repair-late-acceptance.xml}; {@code default.xml} sets its own
- * (smaller pieces with more waiting bookings, more of them, each shorter).
+ * (smaller pieces with more waiting bookings, allowed out of their group, more of them, each shorter).
  */
 public class ExactRepair implements PhaseCommand<SeatingPlan> {
 
