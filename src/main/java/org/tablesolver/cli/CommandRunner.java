@@ -153,6 +153,10 @@ final class CommandRunner {
             for (SolveJob job : List.copyOf(running)) {
                 // Wherever it runs: this process, or a service instance on the same database.
                 SolveView view = solves.await(job, Duration.ofMillis(PROGRESS_INTERVAL_MILLIS / running.size()));
+                if (!view.status().finished() && job.isFinished()) {
+                    // It ended after the wait ran out and before this check: its answer, not the stale view.
+                    view = job.await();
+                }
                 if (view.status().finished() || job.isFinished()) {
                     err.printf(Locale.ROOT, "[%s] %s after %s%n", view.restaurantId(), view.status(),
                             PlanPrinter.seconds(view.totalMillis()));
