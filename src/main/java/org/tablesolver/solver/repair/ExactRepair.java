@@ -151,7 +151,7 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
      * fixed is in the way of. False by default. The piece can then send a party from the group into a gap on
      * another group's tables and seat a waiting booking in its place: a move between groups that pieces confined
      * to their group never make. With it, the benchmark's L days gained the last weights that pieces confined to
-     * their groups did not find in 40 pieces (RepairProbe).
+     * their groups did not find in 30 pieces (RepairProbe).
      */
     public void setOutsideGroup(boolean outsideGroup) {
         this.outsideGroup = outsideGroup;
