@@ -277,6 +277,8 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
                     hint);
             p.spent += sub.deterministicTime();
             if (better != null) {
+                // Where the freed bookings sit now, taken before the answer moves them: to put them back.
+                Map<PlannedBooking, Seating> was = sub.currentSeatings();
                 BendableLongScore after = apply(scoreDirector, better);
                 if (after.compareTo(current) > 0) {
                     current = after;
@@ -284,7 +286,7 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
                     p.kept++;
                     keptThisStep++;
                 } else {
-                    apply(scoreDirector, sub.currentSeatings());
+                    apply(scoreDirector, was);
                 }
             }
             long gained = SeatedWeightBound.seatedWeight(plan) - weightBefore;
