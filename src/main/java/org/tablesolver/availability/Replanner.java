@@ -79,6 +79,41 @@ public final class Replanner {
     }
 
     /**
+     * After the host's decisions, places every active capacity hold whose stay meets {@code [from, to)} again,
+     * exactly: a capacity hold names no table, so a party put on a free table may take the room a hold counted on.
+     * A hold that still fits only after confirmed parties that are not pinned move has them moved (in memory, as
+     * when it was admitted), so that every hold keeps fitting on free tables. Null when every such hold fits, else
+     * the id of the first that no longer does (the first by start, then id; the memory may then hold moves of
+     * earlier holds: the caller refuses and writes nothing).
+     */
+    public String holdThatNoLongerFits(Instant from, Instant to) {
+        long buffer = 60L * plan.turnoverBufferMinutes();
+        List<LoadedDay.CapacityHold> meeting = loaded.capacityHolds().stream()
+                .filter(hold -> hold.start().isBefore(to)
+                        && hold.start().plusSeconds(60L * hold.durationMinutes() + buffer).isAfter(from))
+                .sorted(java.util.Comparator.comparing(LoadedDay.CapacityHold::start)
+                        .thenComparing(LoadedDay.CapacityHold::id))
+                .toList();
+        for (LoadedDay.CapacityHold hold : meeting) {
+            DayInput.Booking party = parties.get(hold.solverId());
+            if (party == null) {
+                continue;
+            }
+            SlotJudge judge = new SlotJudge(plan, dayWithout(hold.solverId()), budget, null, false);
+            SlotJudge.Answer answer = judge.judge(LocalDateTime.ofInstant(party.start(), plan.zoneId()),
+                    new SlotJudge.Party(party.partySize(), party.durationMinutes(), party.requiredZone(), null), true);
+            if (!answer.available()) {
+                return hold.id();
+            }
+            Map<String, Seating> seatings = answer.verdict().seatings();
+            for (String movedId : answer.verdict().moved()) {
+                move(movedId, seatings.get(movedId));
+            }
+        }
+        return null;
+    }
+
+    /**
      * The rules that need no search (party size, zone, service hours, pacing) for a party at {@code start} when it
      * replaces {@code id}: null when they pass, else the refusal (code and reason, no alternatives).
      */

@@ -221,10 +221,15 @@ public class HostService implements PlanReseater {
             if (rules != null) {
                 throw rules;
             }
+            replanner.fix(before.id(), LocalTimes.toInstant(after.start(), plan.zoneId()), after.durationMinutes(),
+                    after.partySize(), after.preferredZone(), after.requiredZone(), state(after.status()),
+                    new Replanner.Placed(current.id(), current.tables()));
+            refuseUnlessHoldsFit(replanner, plan, after, "start", "Booking '" + before.id() + "' changed on "
+                    + current.id());
             bookings.deleteAssignments(restaurantId, before.id());
             bookings.update(after, plan.zoneId());
-            insert(restaurantId, before.id(), current);
-            return new ConfirmedBooking(bookings.find(restaurantId, before.id()).orElseThrow(), List.of(), true);
+            List<ConfirmedBooking.Moved> moved = replanner.write(jdbc, bookings, List.of(before.id()));
+            return new ConfirmedBooking(bookings.find(restaurantId, before.id()).orElseThrow(), moved, true);
         }
         if (before.pinned() && after.pinned()) {
             throw new ConflictException("pinned", "Booking '" + before.id() + "' is pinned to " + before.seating()
@@ -258,6 +263,8 @@ public class HostService implements PlanReseater {
             replanner = reseatOthers(plan, key, before, after, seat, blockers, "durationMinutes",
                     "The longer stay of booking '" + before.id() + "' on " + seat.id() + " meets");
         }
+        replanner = keepHoldsFitting(plan, key, before, after, seat, replanner, "durationMinutes",
+                "The longer stay of booking '" + before.id() + "' on " + seat.id());
         bookings.deleteAssignments(restaurantId, before.id());
         bookings.update(after, plan.zoneId());
         List<ConfirmedBooking.Moved> moved = List.of();
@@ -348,6 +355,8 @@ public class HostService implements PlanReseater {
                     replanner = reseatOthers(plan, key, before, after, seat, blockers, "seating",
                             "Seating booking '" + bookingId + "' on " + seat.id() + " meets");
                 }
+                replanner = keepHoldsFitting(plan, key, before, after, seat, replanner, "seating",
+                        "Seating booking '" + bookingId + "' on " + seat.id());
             }
             bookings.deleteAssignments(restaurantId, bookingId);
             bookings.update(after, plan.zoneId());
@@ -373,11 +382,7 @@ public class HostService implements PlanReseater {
                         + (other.pinned() ? "pinned" : "SEATED") + "):");
             }
         }
-        LoadedDay day = dayLoader.readInTransaction(key, plan);
-        Replanner replanner = online.replanner(plan, day);
-        replanner.fix(before.id(), LocalTimes.toInstant(after.start(), plan.zoneId()), after.durationMinutes(),
-                after.partySize(), after.preferredZone(), after.requiredZone(), state(after.status()),
-                new Replanner.Placed(seat.id(), seat.tables()));
+        Replanner replanner = fixedOn(plan, key, before, after, seat);
         for (Booking other : blockers.bookings()) {
             ConflictException refusal = replanner.place(other.id(), other.start(), other.partySize(),
                     other.durationMinutes(), other.requiredZone(), other.preferredZone(), false);
@@ -387,6 +392,54 @@ public class HostService implements PlanReseater {
             }
         }
         return replanner;
+    }
+
+    /** The day, loaded in this transaction, with {@code after} fixed on {@code seat} (the host's decision). */
+    private Replanner fixedOn(FloorPlan plan, DayKey key, Booking before, Booking after, Seat seat) {
+        LoadedDay day = dayLoader.readInTransaction(key, plan);
+        Replanner replanner = online.replanner(plan, day);
+        replanner.fix(before.id(), LocalTimes.toInstant(after.start(), plan.zoneId()), after.durationMinutes(),
+                after.partySize(), after.preferredZone(), after.requiredZone(), state(after.status()),
+                new Replanner.Placed(seat.id(), seat.tables()));
+        return replanner;
+    }
+
+    /**
+     * A capacity hold names no table, so a party the host puts on a free table may take the room a hold counted on:
+     * when an active capacity hold meets the party's stay, every such hold is placed again exactly (confirmed
+     * parties in the way may move, as when it was admitted). Returns the replanner that holds the decisions (the
+     * one given, or a new one with {@code after} fixed on {@code seat}; null when no hold meets the stay and none
+     * was given); a 409 naming the first hold that no longer fits.
+     */
+    private Replanner keepHoldsFitting(FloorPlan plan, DayKey key, Booking before, Booking after, Seat seat,
+                                       Replanner replanner, String field, String what) {
+        Instant[] window = window(plan, after);
+        boolean anyMeets = !jdbc.sql("""
+                        select id from table_hold
+                        where restaurant_id = :r and table_id is null and expires_at > now()
+                          and held && tstzrange(:from, :to, '[)')
+                        limit 1
+                        """)
+                .param("r", plan.id()).param("from", window[0].atOffset(ZoneOffset.UTC))
+                .param("to", window[1].atOffset(ZoneOffset.UTC)).query(String.class).list().isEmpty();
+        if (!anyMeets) {
+            return replanner;
+        }
+        Replanner decided = replanner != null ? replanner : fixedOn(plan, key, before, after, seat);
+        refuseUnlessHoldsFit(decided, plan, after, field, what);
+        return decided;
+    }
+
+    /** A 409 naming the first active capacity hold that meets {@code after}'s stay and no longer fits. */
+    private static void refuseUnlessHoldsFit(Replanner replanner, FloorPlan plan, Booking after, String field,
+                                             String what) {
+        Instant[] window = window(plan, after);
+        String hold = replanner.holdThatNoLongerFits(window[0], window[1]);
+        if (hold != null) {
+            throw (ApiException) new ConflictException(field, what + " leaves no room for capacity hold '" + hold
+                    + "': no seating is left for its party, even with the confirmed parties that may move moved.")
+                    .withProperty("bookings", List.of()).withProperty("holds", List.of(hold));
+        }
     }
 
     // ************************************************************************

@@ -190,6 +190,66 @@ class HostApiTest extends SolvingTest {
     }
 
     @Test
+    void aHostNeverTakesTheLastRoomOfACapacityHold() {
+        // A capacity hold names no table. One for four in the bar at 19:00 counts on T2, the bar's only table for
+        // four: seating a party there by hand, or moving a confirmed booking's start onto it, is refused naming the
+        // hold, and nothing changes, as is a seated party's longer stay into it; elsewhere, or once the hold is
+        // released, it is fine.
+        Api.Response hold = api.post(R + "/holds", parse("""
+                {"partySize": 4, "zone": "bar", "start": "2026-12-04T19:00:00", "durationMinutes": 90,
+                 "expiresInSeconds": 600}"""));
+        assertThat(hold.status()).as("%s", hold).isEqualTo(201);
+        String holdId = hold.json().path("id").asText();
+        api.post(BOOKINGS, booking("w1", "19:00", 2));
+
+        Map<String, List<String>> before = db.snapshot();
+        Api.Response refused = api.put(BOOKINGS + "/w1/seating", parse("{\"seating\": \"T2\"}"));
+        assertRefused(refused, 409, "seating", db, before);
+        assertThat(refused.json().path("holds").toString()).isEqualTo("[\"" + holdId + "\"]");
+        assertThat(api.put(BOOKINGS + "/w1/seating", parse("{\"seating\": \"T3\"}")).status()).isEqualTo(200);
+
+        confirmed("a2", "21:00", 2);
+        assertThat(api.put(BOOKINGS + "/a2/seating", parse("{\"seating\": \"T2\"}")).status()).isEqualTo(200);
+        before = db.snapshot();
+        Api.Response earlier = patch("a2", "{\"start\": \"2026-12-04T19:30:00\"}");
+        assertRefused(earlier, 409, "start", db, before);
+        assertThat(earlier.json().path("holds").toString()).isEqualTo("[\"" + holdId + "\"]");
+
+        // a party seated on T2 before the hold's time may not stay on into it
+        confirmed("s1", "17:00", 2);
+        assertThat(api.put(BOOKINGS + "/s1/seating", parse("{\"seating\": \"T2\"}")).status()).isEqualTo(200);
+        assertThat(api.post(BOOKINGS + "/s1/seat", null).status()).isEqualTo(200);
+        before = db.snapshot();
+        Api.Response longer = patch("s1", "{\"durationMinutes\": 150}");
+        assertRefused(longer, 409, "durationMinutes", db, before);
+        assertThat(longer.json().path("holds").toString()).isEqualTo("[\"" + holdId + "\"]");
+
+        assertThat(api.delete(R + "/holds/" + holdId).status()).isEqualTo(204);
+        Api.Response released = patch("a2", "{\"start\": \"2026-12-04T19:30:00\"}");
+        assertThat(released.status()).as("%s", released).isEqualTo(200);
+        assertThat(tables(released.json())).containsExactly("T2");
+    }
+
+    @Test
+    void aHostSeatingMovesAConfirmedBookingWhenThatKeepsACapacityHoldFitting() {
+        // a1 sits on T1 and a hold for two in the bar counts on T2. Seating w1 on T2 by hand leaves the hold room
+        // only if a1 moves (to T3, the free table for two): it moves, as when a hold is admitted, and says so.
+        confirmed("a1", "19:00", 2);
+        assertThat(api.put(BOOKINGS + "/a1/seating", parse("{\"seating\": \"T1\"}")).status()).isEqualTo(200);
+        Api.Response hold = api.post(R + "/holds", parse("""
+                {"partySize": 2, "zone": "bar", "start": "2026-12-04T19:00:00", "durationMinutes": 90,
+                 "expiresInSeconds": 600}"""));
+        assertThat(hold.status()).as("%s", hold).isEqualTo(201);
+        api.post(BOOKINGS, booking("w1", "19:00", 2));
+
+        Api.Response seated = api.put(BOOKINGS + "/w1/seating", parse("{\"seating\": \"T2\"}"));
+        assertThat(seated.status()).as("%s", seated).isEqualTo(200);
+        assertThat(tables(seated.json())).containsExactly("T2");
+        assertThat(seated.json().path("moved").get(0).path("bookingId").asText()).isEqualTo("a1");
+        assertThat(tables(get("a1"))).containsExactly("T3");
+    }
+
+    @Test
     void noShowReleasesTablesAndOnlyConfirmedBookingsCanBeNoShows() {
         confirmed("n1", "19:00", 2);
         Api.Response noShow = api.post(BOOKINGS + "/n1/no-show", null);
