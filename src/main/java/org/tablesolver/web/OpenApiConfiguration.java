@@ -93,7 +93,8 @@ class OpenApiConfiguration {
                 .addProperty("bookings", new ArraySchema().items(new StringSchema())
                         .description("The bookings in the way (host actions)"))
                 .addProperty("holds", new ArraySchema().items(new StringSchema())
-                        .description("The table holds in the way (host actions)"))
+                        .description("The holds in the way (host actions): table holds on the seating, or "
+                                + "capacity holds the action would leave without room"))
                 .addProperty("waitMinutes", new IntegerSchema().nullable(true)
                         .description("A walk-in's quoted wait: the earliest start within 3 hours, null if none"))
                 .addProperty("solveId", new StringSchema()
