@@ -2,7 +2,9 @@ package org.tablesolver.solver;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.tablesolver.solver.UnseatedExplanation.Blocker;
 import org.tablesolver.solver.UnseatedExplanation.Code;
@@ -13,6 +15,12 @@ import org.tablesolver.solver.UnseatedExplanation.Code;
  * fitting seating is taken at that time (naming the bookings and holds in the way).
  */
 final class UnseatedReasons {
+
+    /**
+     * A reason names at most this many seatings (a host acts on a few, and on a floor of hundreds of tables every
+     * unseated booking would otherwise carry a sentence naming each of them); {@code blockers} lists every one.
+     */
+    static final int NAMED_IN_REASON = 5;
 
     private final SeatingPlan plan;
     private final OccupancyIndex occupancy;
@@ -80,13 +88,13 @@ final class UnseatedReasons {
             PlannedBooking.PacingSlot slot = booking.getPacingSlot();
             return explanation(booking, Code.PACING_LIMIT,
                     "%s is free at %s, but the guests already starting at %s reach the kitchen's limit of %d per slot."
-                            .formatted(String.join(", ", free), window(booking), localTime(booking.getStart()),
+                            .formatted(names(free), window(booking), localTime(booking.getStart()),
                                     slot.allowance()), List.of());
         }
         if (!free.isEmpty()) {
             return explanation(booking, Code.FREE_SEATING_NOT_USED,
                     "%s is free at %s but the solve stopped before seating this booking; solve again."
-                            .formatted(String.join(", ", free), window(booking)), List.of());
+                            .formatted(names(free), window(booking)), List.of());
         }
         if (blockers.stream().allMatch(Blocker::outOfService)) {
             return explanation(booking, Code.ALL_FITTING_SEATINGS_OUT_OF_SERVICE,
@@ -123,9 +131,19 @@ final class UnseatedReasons {
         return new Blocker(seating.getId(), bookingIds, holdIds, false);
     }
 
+    /**
+     * What is in the way, seating by seating: all of them when few, else the {@link #NAMED_IN_REASON} with the fewest
+     * bookings and holds in the way (the first in floor order among equals), in floor order, and how many more.
+     */
     private static String describe(List<Blocker> blockers) {
+        List<Blocker> named = blockers;
+        if (blockers.size() > NAMED_IN_REASON) {
+            named = IntStream.range(0, blockers.size()).boxed()
+                    .sorted(Comparator.comparingInt((Integer i) -> inTheWay(blockers.get(i))).thenComparingInt(i -> i))
+                    .limit(NAMED_IN_REASON).sorted().map(blockers::get).toList();
+        }
         List<String> parts = new ArrayList<>();
-        for (Blocker blocker : blockers) {
+        for (Blocker blocker : named) {
             List<String> why = new ArrayList<>();
             if (blocker.outOfService()) {
                 why.add("out of service");
@@ -138,11 +156,26 @@ final class UnseatedReasons {
             }
             parts.add(blocker.seatingId() + " " + String.join(", ", why));
         }
-        return String.join("; ", parts);
+        String described = String.join("; ", parts);
+        return named.size() < blockers.size()
+                ? described + "; and " + (blockers.size() - named.size()) + " more (see blockers)"
+                : described;
+    }
+
+    /** How much is in the way of a seating: its bookings and holds, out of service last. */
+    private static int inTheWay(Blocker blocker) {
+        return blocker.outOfService() ? Integer.MAX_VALUE : blocker.bookingIds().size() + blocker.holdIds().size();
     }
 
     private static String ids(List<Blocker> blockers) {
-        return String.join(", ", blockers.stream().map(Blocker::seatingId).toList());
+        return names(blockers.stream().map(Blocker::seatingId).toList());
+    }
+
+    /** Seating ids, the first {@link #NAMED_IN_REASON} of them and how many more. */
+    private static String names(List<String> ids) {
+        return ids.size() <= NAMED_IN_REASON ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, NAMED_IN_REASON)) + " and " + (ids.size() - NAMED_IN_REASON)
+                + " more";
     }
 
     private static String inZone(PlannedBooking booking) {

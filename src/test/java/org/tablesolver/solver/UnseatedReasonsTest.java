@@ -71,6 +71,34 @@ class UnseatedReasonsTest {
     }
 
     @Test
+    void aReasonNamesTheFewSeatingsEasiestToFreeAndBlockersListEveryOne() {
+        // Eight tables for two, all taken at 19:00: T1-T5 by two bookings each, T6 by one, T7 by a hold, T8 out of
+        // service. The reason names five: the two least in the way (T6, T7), then the first three of the rest in
+        // floor order (T1-T3), and says how many more; blockers names all eight.
+        TestDays day = TestDays.day().buffer(0);
+        for (int t = 1; t <= 7; t++) {
+            day.table("T" + t, "main", 1, 2);
+        }
+        day.outOfServiceTable("T8", "main", 1, 2).booking("Late", "19:00", 60, 2).hold("H7", "T7", "19:00", "20:00");
+        for (int t = 1; t <= 5; t++) {
+            day.booking("E" + t, "18:00", 75, 2).booking("L" + t, "19:30", 60, 2);
+        }
+        day.booking("E6", "18:30", 60, 2);
+        SeatingPlan plan = day.plan();
+        for (int t = 1; t <= 5; t++) {
+            seat(plan, "E" + t, "T" + t);
+            seat(plan, "L" + t, "T" + t);
+        }
+        seat(plan, "E6", "T6");
+        seat(plan, "Late", null);
+        UnseatedExplanation explanation = explain(plan, "Late");
+        assertThat(explanation.code()).isEqualTo(Code.ALL_FITTING_SEATINGS_TAKEN);
+        assertThat(explanation.blockers()).hasSize(8);
+        assertThat(explanation.reason()).contains("T1 by E1, L1; T2 by E2, L2; T3 by E3, L3; T6 by E6; T7 held (H7)")
+                .contains("; and 3 more (see blockers)").doesNotContain("T4").doesNotContain("T8");
+    }
+
+    @Test
     void everythingFittingOutOfService() {
         SeatingPlan plan = TestDays.day()
                 .table("T1", "main", 2, 4).outOfServiceTable("T9", "main", 6, 8)
