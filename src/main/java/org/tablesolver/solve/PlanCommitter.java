@@ -1,5 +1,6 @@
 package org.tablesolver.solve;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.tablesolver.booking.BookingStatus;
 import org.tablesolver.database.Rows;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
+import org.tablesolver.solver.DayInput;
 
 /**
  * Writes a solved plan in one short transaction, all or nothing:
@@ -156,6 +158,7 @@ class PlanCommitter {
         }
         checkVersions(day, changes);
         checkNoNewCapacityHolds(day);
+        checkPacingCounted(day, changes);
 
         List<PlanChanges.BookingChange> written = changes.written();
         String[] tables = written.stream().flatMap(change -> change.tableIds().stream())
@@ -292,6 +295,55 @@ class PlanCommitter {
             throw new CommitConflict("capacity hold(s) " + String.join(", ", added)
                     + " were placed while the day was being solved");
         }
+    }
+
+    /**
+     * With pacing, refuses when a booking of the day was confirmed or seated after the snapshot (an online
+     * confirmation, a walk-in) and starts in a pacing slot where the plan confirms bookings: the plan counted that
+     * slot's guests without it, so together they may pass the limit. Confirmations in other slots leave the plan
+     * valid: a solve only adds guests to a slot by confirming bookings that start in it.
+     */
+    private void checkPacingCounted(LoadedDay day, PlanChanges changes) {
+        if (day.floorPlan().maxCoversPerSlot().isEmpty()) {
+            return;
+        }
+        int slotMinutes = day.floorPlan().slotMinutes();
+        Instant origin = day.key().date().atStartOfDay(day.floorPlan().zoneId()).toInstant();
+        Map<String, Instant> starts = day.input().bookings().stream()
+                .collect(Collectors.toMap(DayInput.Booking::id, DayInput.Booking::start, (a, b) -> a));
+        java.util.Set<Long> slots = new TreeSet<>();
+        for (PlanChanges.BookingChange change : changes.written()) {
+            if (change.change() == SolveView.Change.NEW && starts.containsKey(change.bookingId())) {
+                slots.add(slotOf(starts.get(change.bookingId()), origin, slotMinutes));
+            }
+        }
+        if (slots.isEmpty()) {
+            return;
+        }
+        String[] counted = day.bookings().values().stream().filter(b -> b.status() != BookingStatus.PENDING)
+                .map(LoadedDay.LoadedBooking::id).toArray(String[]::new);
+        record Late(String id, Instant start) {
+        }
+        List<String> late = jdbc.sql("""
+                        select id, starts_at from booking
+                        where restaurant_id = :r and service_date = :date and status in ('CONFIRMED', 'SEATED')
+                          and not (id = any(:counted))
+                        order by id
+                        """)
+                .param("r", day.key().restaurantId()).param("date", day.key().date()).param("counted", counted)
+                .query((rs, n) -> new Late(rs.getString("id"),
+                        rs.getObject("starts_at", java.time.OffsetDateTime.class).toInstant()))
+                .list().stream()
+                .filter(booking -> slots.contains(slotOf(booking.start(), origin, slotMinutes)))
+                .map(Late::id).toList();
+        if (!late.isEmpty()) {
+            throw new CommitConflict("booking(s) " + String.join(", ", late) + " were confirmed or seated while the "
+                    + "day was being solved, in a pacing slot where the plan confirms bookings");
+        }
+    }
+
+    private static long slotOf(Instant start, Instant origin, int slotMinutes) {
+        return Math.floorDiv(Math.floorDiv(java.time.Duration.between(origin, start).getSeconds(), 60), slotMinutes);
     }
 
     /** Refuses when an active hold or another booking's assignment appeared on a planned table (one query). */

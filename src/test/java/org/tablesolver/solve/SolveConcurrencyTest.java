@@ -93,6 +93,58 @@ class SolveConcurrencyTest extends SolvingTest {
     }
 
     @Test
+    void aConfirmationWhileSolvingCountsInThePacingOfItsSlot() {
+        // Six guests may start per 15 minutes. The solve plans b1 (4) and b2 (2) at 19:00-19:15; meanwhile a booking
+        // system confirms late-1 (2) at 19:10, which fits then (no one else is confirmed yet). Committing the plan
+        // would start eight guests in that slot: the commit refuses, and the second attempt, which counts late-1,
+        // confirms only what the slot still allows.
+        assertThat(api.put("/api/restaurants/r1", plan().set("pacing", parse("{\"maxCoversPerSlot\": 6}")))
+                .status()).isEqualTo(200);
+        // in the bar (b1 on T2, b2 on T1), late-1 in the garden: no table of the plan is taken meanwhile
+        assertThat(api.post("/api/restaurants/r1/bookings", booking("b1", "19:00", 4).put("requiredZone", "bar"))
+                .status()).isEqualTo(201);
+        assertThat(api.post("/api/restaurants/r1/bookings", booking("b2", "19:05", 2).put("requiredZone", "bar"))
+                .status()).isEqualTo(201);
+        hooks.beforeCommit(attempt -> {
+            if (attempt.attempt() == 1) {
+                assertThat(api.post("/api/restaurants/r1/bookings", booking("late-1", "19:10", 2)
+                        .put("requiredZone", "garden").put("confirm", true)).status()).isEqualTo(201);
+            }
+        });
+
+        Api.Response response = api.post(SOLVE, null);
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.json().path("attempts").asInt()).as("late-1 made attempt 1 stale").isEqualTo(2);
+        assertThat(status("late-1")).isEqualTo("CONFIRMED");
+        assertThat(db.queryInt("""
+                select coalesce(sum(party_size), 0) from booking
+                where restaurant_id = 'r1' and status in ('CONFIRMED', 'SEATED')
+                  and starts_at >= '2026-12-04T19:00:00Z' and starts_at < '2026-12-04T19:15:00Z'
+                """)).as("guests starting at 19:00-19:15").isLessThanOrEqualTo(6);
+        assertThat(response.json().path("newlyConfirmed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmationWhileSolvingInAnotherPacingSlotLeavesThePlanValid() {
+        assertThat(api.put("/api/restaurants/r1", plan().set("pacing", parse("{\"maxCoversPerSlot\": 6}")))
+                .status()).isEqualTo(200);
+        book("b1", "19:00", 4);
+        book("b2", "19:05", 2);
+        hooks.beforeCommit(attempt -> {
+            if (attempt.attempt() == 1) {
+                // after the planned stays, so no table the plan uses is taken
+                assertThat(api.post("/api/restaurants/r1/bookings", booking("late-2", "21:00", 2).put("confirm", true))
+                        .status()).isEqualTo(201);
+            }
+        });
+
+        Api.Response response = api.post(SOLVE, null);
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.json().path("attempts").asInt()).isEqualTo(1);
+        assertThat(response.json().path("newlyConfirmed").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aHoldPlacedWhileSolvingIsRespectedAndTheDayIsSolvedAgain() {
         book("b1", "19:00", 2);
         book("b2", "19:00", 4);
