@@ -206,7 +206,7 @@ class SolveRuns {
 
     /** The full result of a finished solve (its JSON), or null. */
     String result(String id) {
-        return jdbc.sql("select result::text from solve_run where id = :id").param("id", id)
+        return jdbc.sql("select result from solve_run where id = :id").param("id", id)
                 .query(String.class).optional().orElse(null);
     }
 
@@ -224,7 +224,7 @@ class SolveRuns {
         Rows.exactlyOne(jdbc.sql("insert into solve_run (" + COLUMNS + """
                         , result) values (:id, :r, :date, :mode, :config, :status, :score, :seated, :unseated,
                                   :newlyConfirmed, :moved, :bound, :gap, :proven, :attempts, :error, :requestedAt,
-                                  :startedAt, :finishedAt, cast(:result as jsonb))
+                                  :startedAt, :finishedAt, :result)
                         on conflict (id) do update set
                             status = excluded.status, score = excluded.score, seated = excluded.seated,
                             unseated = excluded.unseated, newly_confirmed = excluded.newly_confirmed,

@@ -121,7 +121,7 @@ class ScaleOutBenchmark {
                         single = perMinute;
                     }
                     double solveMillis = db.jdbc().sql("""
-                                    select avg((result ->> 'solveMillis')::bigint) from solve_run
+                                    select avg((result::jsonb ->> 'solveMillis')::bigint) from solve_run
                                     where restaurant_id = any(:ids)
                                     """)
                             .param("ids", java.util.stream.IntStream.range(0, days).mapToObj(d -> "s" + d)
