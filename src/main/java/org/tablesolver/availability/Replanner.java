@@ -95,13 +95,9 @@ public final class Replanner {
                         .thenComparing(LoadedDay.CapacityHold::id))
                 .toList();
         for (LoadedDay.CapacityHold hold : meeting) {
-            DayInput.Booking party = parties.get(hold.solverId());
-            if (party == null) {
-                continue;
-            }
             SlotJudge judge = new SlotJudge(plan, dayWithout(hold.solverId()), budget, null, false);
-            SlotJudge.Answer answer = judge.judge(LocalDateTime.ofInstant(party.start(), plan.zoneId()),
-                    new SlotJudge.Party(party.partySize(), party.durationMinutes(), party.requiredZone(), null), true);
+            SlotJudge.Answer answer = judge.judge(LocalDateTime.ofInstant(hold.start(), plan.zoneId()),
+                    new SlotJudge.Party(hold.partySize(), hold.durationMinutes(), hold.zone(), null), true);
             if (!answer.available()) {
                 return hold.id();
             }

@@ -437,7 +437,7 @@ public class HostService implements PlanReseater {
         String hold = replanner.holdThatNoLongerFits(window[0], window[1]);
         if (hold != null) {
             throw (ApiException) new ConflictException(field, what + " leaves no room for capacity hold '" + hold
-                    + "': no seating is left for its party, even with the confirmed parties that may move moved.")
+                    + "': no seating is left for its party, even if the confirmed parties that may move are moved.")
                     .withProperty("bookings", List.of()).withProperty("holds", List.of(hold));
         }
     }

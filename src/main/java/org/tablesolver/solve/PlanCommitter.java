@@ -19,6 +19,7 @@ import org.tablesolver.database.Rows;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
 import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.SeatingPlanBuilder;
 
 /**
  * Writes a solved plan in one short transaction, all or nothing:
@@ -304,17 +305,16 @@ class PlanCommitter {
      * valid: a solve only adds guests to a slot by confirming bookings that start in it.
      */
     private void checkPacingCounted(LoadedDay day, PlanChanges changes) {
-        if (day.floorPlan().maxCoversPerSlot().isEmpty()) {
+        DayInput input = day.input();
+        if (input.pacing() == null) {
             return;
         }
-        int slotMinutes = day.floorPlan().slotMinutes();
-        Instant origin = day.key().date().atStartOfDay(day.floorPlan().zoneId()).toInstant();
-        Map<String, Instant> starts = day.input().bookings().stream()
+        Map<String, Instant> starts = input.bookings().stream()
                 .collect(Collectors.toMap(DayInput.Booking::id, DayInput.Booking::start, (a, b) -> a));
-        java.util.Set<Long> slots = new TreeSet<>();
+        java.util.Set<Integer> slots = new TreeSet<>();
         for (PlanChanges.BookingChange change : changes.written()) {
             if (change.change() == SolveView.Change.NEW && starts.containsKey(change.bookingId())) {
-                slots.add(slotOf(starts.get(change.bookingId()), origin, slotMinutes));
+                slots.add(SeatingPlanBuilder.pacingIndex(starts.get(change.bookingId()), input));
             }
         }
         if (slots.isEmpty()) {
@@ -334,16 +334,12 @@ class PlanCommitter {
                 .query((rs, n) -> new Late(rs.getString("id"),
                         rs.getObject("starts_at", java.time.OffsetDateTime.class).toInstant()))
                 .list().stream()
-                .filter(booking -> slots.contains(slotOf(booking.start(), origin, slotMinutes)))
+                .filter(booking -> slots.contains(SeatingPlanBuilder.pacingIndex(booking.start(), input)))
                 .map(Late::id).toList();
         if (!late.isEmpty()) {
             throw new CommitConflict("booking(s) " + String.join(", ", late) + " were confirmed or seated while the "
                     + "day was being solved, in a pacing slot where the plan confirms bookings");
         }
-    }
-
-    private static long slotOf(Instant start, Instant origin, int slotMinutes) {
-        return Math.floorDiv(Math.floorDiv(java.time.Duration.between(origin, start).getSeconds(), 60), slotMinutes);
     }
 
     /** Refuses when an active hold or another booking's assignment appeared on a planned table (one query). */

@@ -171,6 +171,12 @@ public final class SeatingPlanBuilder {
         }
     }
 
+    /** The pacing slot of a booking of {@code day} (which has pacing) that starts at {@code start}. */
+    public static int pacingIndex(Instant start, DayInput day) {
+        Instant origin = day.date().atStartOfDay(day.timeZone()).toInstant();
+        return pacingIndex(minutesFrom(origin, start), day.pacing());
+    }
+
     /** The pacing slot of a start (minutes from the service date's local midnight). */
     public static int pacingIndex(int startMinute, DayInput.Pacing pacing) {
         return Math.floorDiv(startMinute, pacing.slotMinutes());
