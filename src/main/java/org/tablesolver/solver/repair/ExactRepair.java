@@ -62,6 +62,7 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
     private boolean presolve = true;
     private boolean hint = true;
     private boolean outsideGroup = false;
+    private String cpSatParameters = "";
 
     public void setWindowMinutes(int windowMinutes) {
         this.windowMinutes = windowMinutes;
@@ -155,6 +156,17 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
      */
     public void setOutsideGroup(boolean outsideGroup) {
         this.outsideGroup = outsideGroup;
+    }
+
+    /**
+     * More of CP-SAT's parameters for every piece, in protobuf text format (for example
+     * {@code add_lp_constraints_lazily: false cut_level: 0}); none by default. Workers, seed, limits, presolve and
+     * the hint stay the repair's own (a piece's solve must be deterministic). Refused here, when the configuration
+     * is read, when it is not a valid {@code SatParameters} text.
+     */
+    public void setCpSatParameters(String cpSatParameters) {
+        SubProblem.checkParameters(cpSatParameters);
+        this.cpSatParameters = cpSatParameters;
     }
 
     /**
@@ -274,7 +286,7 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
             long weightBefore = SeatedWeightBound.seatedWeight(plan);
             long toGain = bound == null ? Long.MAX_VALUE : bound - weightBefore;
             Map<PlannedBooking, Seating> better = sub.solve(Math.min(deterministicSeconds, left), toGain, presolve,
-                    hint);
+                    hint, cpSatParameters);
             p.spent += sub.deterministicTime();
             if (better != null) {
                 // Where the freed bookings sit now, taken before the answer moves them: to put them back.

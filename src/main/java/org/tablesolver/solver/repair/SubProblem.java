@@ -19,6 +19,8 @@ import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.SatParameters;
+import com.google.protobuf.TextFormat;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.Seating;
 import org.tablesolver.solver.SeatingConstraints;
@@ -155,7 +157,8 @@ final class SubProblem {
      * later plan could only improve guests and preferences, which the polish does). {@code presolve} and
      * {@code hint}: see {@link ExactRepair#setPresolve} and {@link ExactRepair#setHint}.
      */
-    Map<PlannedBooking, Seating> solve(double deterministicSeconds, long weightToGain, boolean presolve, boolean hint) {
+    Map<PlannedBooking, Seating> solve(double deterministicSeconds, long weightToGain, boolean presolve, boolean hint,
+                                       String parameters) {
         load();
         long maxPreferences = 1;
         long guests = 1;
@@ -242,6 +245,7 @@ final class SubProblem {
         model.maximize(objective);
 
         CpSolver solver = new CpSolver();
+        mergeParameters(parameters, solver.getParameters());
         solver.getParameters().setNumWorkers(1);
         solver.getParameters().setRandomSeed(0);
         solver.getParameters().setMaxDeterministicTime(deterministicSeconds);
@@ -279,6 +283,21 @@ final class SubProblem {
     /** CP-SAT's deterministic time in the last {@link #solve}: the same on every run of the same model. */
     double deterministicTime() {
         return deterministicTime;
+    }
+
+    /** Throws IllegalArgumentException, naming the text, unless it is a valid SatParameters text. */
+    static void checkParameters(String parameters) {
+        load();
+        mergeParameters(parameters, SatParameters.newBuilder());
+    }
+
+    private static void mergeParameters(String parameters, SatParameters.Builder into) {
+        try {
+            TextFormat.merge(parameters, into);
+        } catch (TextFormat.ParseException e) {
+            throw new IllegalArgumentException("cpSatParameters \"" + parameters + "\" are not CP-SAT parameters: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static boolean within(Seating seating, boolean[] inGroup) {

@@ -1,6 +1,7 @@
 package org.tablesolver.solver.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,14 +42,16 @@ class ExactRepairTest {
                 DayGenerator.Profile.RESTAURANT, tables, bookings, seed);
     }
 
-    @ParameterizedTest(name = "presolve {0}, hint {1}")
-    @CsvSource({"true, true", "false, true", "false, false"})
-    void oneWindowOverTheWholeDayReachesTheOptimumCpSatProves(String presolve, String hint) {
+    @ParameterizedTest(name = "presolve {0}, hint {1}, parameters [{2}]")
+    @CsvSource({"true, true, ''", "false, true, ''", "false, false, ''",
+            "false, false, 'add_lp_constraints_lazily: false cut_level: 0'"})
+    void oneWindowOverTheWholeDayReachesTheOptimumCpSatProves(String presolve, String hint, String parameters) {
         // A day within wholeDayBookings is one exact sub-problem (the whole day, every table, every waiting booking),
         // so from the first plan it must reach the optimum an independent model proves (CpSatReference), never more;
-        // with CP-SAT's presolve and without it, with the working plan as a hint and without (the default's way).
+        // with CP-SAT's presolve and without it, with the working plan as a hint and without, and with the default's
+        // further CP-SAT parameters (the default's way).
         SolverFactory<SeatingPlan> factory = constructionThenRepair(Map.of("wholeDayBookings", "1000",
-                "deterministicSeconds", "30", "presolve", presolve, "hint", hint),
+                "deterministicSeconds", "30", "presolve", presolve, "hint", hint, "cpSatParameters", parameters),
                 EnvironmentMode.PHASE_ASSERT);
         int improved = 0;
         for (int seed = 1; seed <= 6; seed++) {
@@ -107,6 +110,16 @@ class ExactRepairTest {
             }
         }
         assertThat(better).as("runs the repair improved").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void cpSatParametersThatAreNotCpSatParametersAreRefusedWhenTheConfigurationIsRead() {
+        ExactRepair repair = new ExactRepair();
+        repair.setCpSatParameters("add_lp_constraints_lazily: false cut_level: 0");
+        assertThatThrownBy(() -> repair.setCpSatParameters("add_lp_constraints_lazily: maybe"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpSatParameters");
+        assertThatThrownBy(() -> repair.setCpSatParameters("no_such_parameter: 1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no_such_parameter");
     }
 
     @Test
