@@ -50,9 +50,30 @@ final class BenchmarkDatasets {
         return datasets;
     }
 
+    /**
+     * Days of the generated tiers' shapes (tables, profile, both loads) from other seeds than the suite's: for probes
+     * that check a finding on more days than the suite's two per tier. Named like the suite's, with the seed.
+     */
+    static List<Dataset> withSeeds(List<Tier> tiers, List<Long> seeds) {
+        List<Dataset> datasets = new ArrayList<>();
+        for (Shape shape : SHAPES) {
+            if (tiers.contains(shape.tier())) {
+                for (long seed : seeds) {
+                    datasets.add(generated(shape, "normal", shape.normalBookings(), seed));
+                    datasets.add(generated(shape, "overbooked", shape.normalBookings() * 3 / 2, seed));
+                }
+            }
+        }
+        return datasets;
+    }
+
     private static Dataset generated(Shape shape, String load, int bookings) {
-        String name = shape.tier().label + "-" + load;
-        long seed = 1000L * (shape.tier().ordinal() + 1) + (load.equals("normal") ? 1 : 2);
+        return generated(shape, load, bookings, 1000L * (shape.tier().ordinal() + 1) + (load.equals("normal") ? 1 : 2));
+    }
+
+    private static Dataset generated(Shape shape, String load, int bookings, long seed) {
+        boolean suite = seed == 1000L * (shape.tier().ordinal() + 1) + (load.equals("normal") ? 1 : 2);
+        String name = shape.tier().label + "-" + load + (suite ? "" : "#" + seed);
         DayInput day = DayGenerator.generate(name.toLowerCase(), DATE, ZONE, shape.profile(), shape.tables(), bookings,
                 seed);
         return new Dataset(name, shape.tier(), day);

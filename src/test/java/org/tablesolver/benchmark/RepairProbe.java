@@ -11,7 +11,7 @@ import org.tablesolver.solver.SolverConfigs;
 /**
  * A tuning probe (benchmarks/README.md), never part of the build: solves the benchmark's days of some tiers with some configurations on
  * the production path (bound, search, polish) and prints weight, bound, proof and time. {@code -Dprobe.tiers=M}
- * {@code -Dprobe.configs=default}.
+ * {@code -Dprobe.configs=default}; {@code -Dprobe.seeds=7,8} for days of the same shapes from other seeds.
  */
 @Tag("experiment")
 class RepairProbe {
@@ -22,7 +22,10 @@ class RepairProbe {
                 .map(label -> Tier.of(label.trim())).toList();
         List<String> configs = List.of(System.getProperty("probe.configs", "default").split(","));
         DayRunner runner = new DayRunner(new SeatingSolver(new SolverConfigs(java.nio.file.Path.of("solver-config"))));
-        for (Dataset dataset : BenchmarkDatasets.of(tiers)) {
+        String seeds = System.getProperty("probe.seeds");
+        List<Dataset> datasets = seeds == null ? BenchmarkDatasets.of(tiers)
+                : BenchmarkDatasets.withSeeds(tiers, Arrays.stream(seeds.split(",")).map(s -> Long.valueOf(s.trim())).toList());
+        for (Dataset dataset : datasets) {
             for (String config : configs) {
                 Results.Run run = runner.solve(dataset.day(), config);
                 System.out.printf("PROBE %s %s weight=%d bound=%s proven=%s toProven=%s gapAt30=%s final=%.2fs "
