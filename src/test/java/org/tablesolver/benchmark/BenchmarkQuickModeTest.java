@@ -31,6 +31,10 @@ class BenchmarkQuickModeTest {
         for (Results.Row row : outcome.rows()) {
             assertThat(row.reference().violations()).as("CP-SAT on %s", row.dataset().name()).isEmpty();
             assertThat(row.runs()).extracting(Results.Run::solver).containsExactlyElementsOf(configs);
+            // Small days are timed again in turns with CP-SAT (both prove every one of them).
+            assertThat(row.repeated().toProven()).as(row.dataset().name()).hasSize(BenchmarkSuite.TIMED_REPEATS)
+                    .allSatisfy(seconds -> assertThat(seconds).isPositive());
+            assertThat(row.repeated().cpSat()).as(row.dataset().name()).hasSize(BenchmarkSuite.TIMED_REPEATS);
             for (Results.Run run : concat(row.greedy(), row.runs())) {
                 assertThat(run.violations()).as("%s on %s", run.solver(), row.dataset().name()).isEmpty();
                 assertThat(run.seatedWeight()).as("%s on %s", run.solver(), row.dataset().name())
@@ -38,7 +42,8 @@ class BenchmarkQuickModeTest {
             }
         }
         String markdown = Files.readString(outcome.summaryMarkdown());
-        assertThat(markdown).contains("## Targets", "| S-overbooked |", "`default`");
+        assertThat(markdown).contains("## Targets", "| S-overbooked |", "`default`",
+                "over each day's median of %d timed solves in turns".formatted(BenchmarkSuite.TIMED_REPEATS));
         List<String> csv = Files.readAllLines(outcome.summaryCsv());
         assertThat(csv).hasSize(1 + outcome.rows().size());
         assertThat(csv.get(0)).contains("greedy_seated", "default_seconds_to_final_plan", "cpsat_bound");

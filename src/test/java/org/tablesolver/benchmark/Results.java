@@ -89,7 +89,17 @@ final class Results {
         }
     }
 
-    record Row(Dataset dataset, long totalWeight, long totalGuests, Reference reference, Run greedy, List<Run> runs) {
+    /**
+     * Times of a day whose solves take milliseconds, taken {@link BenchmarkSuite#TIMED_REPEATS} times in turns: the
+     * recommended configuration's time to its proven plan (or its whole solve when it proves nothing) and CP-SAT's
+     * time to its proof.
+     */
+    record Repeated(List<Double> toProven, List<Double> cpSat) {
+    }
+
+    /** @param repeated the repeated timings of a seed-day or S day; null on larger tiers */
+    record Row(Dataset dataset, long totalWeight, long totalGuests, Reference reference, Run greedy, List<Run> runs,
+            Repeated repeated) {
 
         Run run(String solver) {
             return runs.stream().filter(run -> run.solver().equals(solver)).findFirst().orElse(null);

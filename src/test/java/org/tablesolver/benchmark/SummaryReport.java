@@ -98,13 +98,14 @@ final class SummaryReport {
                 bound, search and polish. *Gap at 30 s* is the gap of the best plan the solve had published by then. \
                 CP-SAT's time is its time to prove the optimum of seated weight and guests (or its whole search \
                 when it proves nothing). Targets, judged on the recommended configuration: seed-day and S proven on \
-                every day with a median time to the proven plan at most CP-SAT's median; M proven in at most 5 s \
+                every day with a median time to the proven plan at most CP-SAT's median (each day's time the \
+                median of {repeats} solves in turns with CP-SAT's, where the suite repeats them); M proven in at most 5 s \
                 (whole solve); L a gap of at most 0.3% by 30 s; XL a real bound, a gap of at most 2% and at most \
                 60 s (whole solve).
 
                 | dataset | config | bound | seated weight | gap to own bound | gap at 30 s | proven | to proven (s) | whole (s) | CP-SAT (s) | verdict |
                 | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |
-                """);
+                """.replace("{repeats}", String.valueOf(BenchmarkSuite.TIMED_REPEATS)));
         java.util.Map<Tier, List<Double>> times = new java.util.EnumMap<>(Tier.class);
         java.util.Map<Tier, List<Double>> cpSat = new java.util.EnumMap<>(Tier.class);
         java.util.Map<Tier, Boolean> allProven = new java.util.EnumMap<>(Tier.class);
@@ -136,9 +137,27 @@ final class SummaryReport {
             if (times.containsKey(tier) && cpSat.containsKey(tier)) {
                 double ours = median(times.get(tier));
                 double theirs = median(cpSat.get(tier));
-                md.append("\n%s: median time to the proven plan %.1f ms against CP-SAT's %.1f ms (%.1fx), proven on every day: %s: %s.\n"
-                        .formatted(tier.label, ours * 1000, theirs * 1000, theirs / Math.max(ours, 1e-9), allProven.get(tier) ? "yes"
-                                : "no", ours <= theirs && allProven.get(tier) ? "met" : "**missed**"));
+                // The verdict takes the repeated timings where the suite has them: each day's median of its repeats.
+                List<Double> oursRepeated = new ArrayList<>();
+                List<Double> theirsRepeated = new ArrayList<>();
+                for (Results.Row row : rows) {
+                    if (row.dataset().tier() == tier && row.repeated() != null && !row.repeated().cpSat().isEmpty()) {
+                        oursRepeated.add(median(row.repeated().toProven()));
+                        theirsRepeated.add(median(row.repeated().cpSat()));
+                    }
+                }
+                boolean repeated = !oursRepeated.isEmpty();
+                double oursJudged = repeated ? median(oursRepeated) : ours;
+                double theirsJudged = repeated ? median(theirsRepeated) : theirs;
+                md.append("\n%s: median time to the proven plan %.1f ms against CP-SAT's %.1f ms (%.1fx) in the runs above"
+                        .formatted(tier.label, ours * 1000, theirs * 1000, theirs / Math.max(ours, 1e-9)));
+                if (repeated) {
+                    md.append("; over each day's median of %d timed solves in turns, %.1f ms against %.1f ms (%.1fx)"
+                            .formatted(BenchmarkSuite.TIMED_REPEATS, oursJudged * 1000, theirsJudged * 1000,
+                                    theirsJudged / Math.max(oursJudged, 1e-9)));
+                }
+                md.append("; proven on every day: %s: %s.\n".formatted(allProven.get(tier) ? "yes" : "no",
+                        oursJudged <= theirsJudged && allProven.get(tier) ? "met" : "**missed**"));
             }
         }
         return md.toString();
