@@ -98,14 +98,28 @@ public final class SeatedWeightBound {
     /**
      * The optimal prices (dual values) of the reduced model's cliques, by OR-Tools PDLP (a first-order LP method: on
      * the benchmark's XL days 7-8 s where GLOP's simplex takes 70-90 s on the same model) with one thread and an iteration limit, so
-     * they are the same on every run; null when it does not finish.
+     * they are the same on every run, or on small models by GLOP ({@link #SIMPLEX_PAIRS}); null when it does not
+     * finish.
      */
     private static double[] cliquePrices(ReducedModel model, double timeLimitSeconds) {
-        MPSolver solver = MPSolver.createSolver("PDLP");
+        return cliquePrices(model, timeLimitSeconds, model.pairs <= SIMPLEX_PAIRS);
+    }
+
+    /**
+     * Models of at most this many booking-seating pairs (after the reduction) go to GLOP's simplex instead of PDLP: on
+     * the seed day's restaurants and the benchmark's S days it finds the same bounds in half the time or less (S-normal
+     * 2 ms against 11 ms, BoundProbe and SmallDayProbe on 2026-12-04); from M on they take about as long, and on L
+     * the simplex is three to eight times slower.
+     */
+    static final long SIMPLEX_PAIRS = 2_000;
+
+    /** The clique prices by GLOP's simplex ({@code simplex}) or by PDLP; null when the LP does not finish. */
+    static double[] cliquePrices(ReducedModel model, double timeLimitSeconds, boolean simplex) {
+        MPSolver solver = MPSolver.createSolver(simplex ? "GLOP" : "PDLP");
         try {
             solver.setTimeLimit((long) (timeLimitSeconds * 1000));
             solver.setNumThreads(1);
-            if (!solver.setSolverSpecificParametersAsString("""
+            if (!simplex && !solver.setSolverSpecificParametersAsString("""
                     num_threads: 1
                     termination_criteria {
                       iteration_limit: %d

@@ -65,6 +65,34 @@ class SeatedWeightBoundTest {
     }
 
     @Test
+    void smallModelsGetTheSimplexWhoseBoundIsNeverLooserThanPdlpsAndStillAboveTheOptimum() {
+        // The Lagrangian dual at any prices bounds the optimum; at GLOP's exact LP prices it is the LP optimum, at
+        // PDLP's approximate ones at least that. So on every small day: optimum <= simplex bound <= PDLP bound.
+        List<DayInput> days = new ArrayList<>(org.tablesolver.importing.ImportedDays.demoDays());
+        for (int seed = 0; seed < 6; seed++) {
+            days.add(day(seed));
+        }
+        int simplexModels = 0;
+        for (DayInput day : days) {
+            SeatingPlan plan = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
+            ReducedModel model = ReducedModel.of(plan, booking -> SeatedWeightBound.options(plan, booking));
+            if (model.pairs <= SeatedWeightBound.SIMPLEX_PAIRS) {
+                simplexModels++;
+            }
+            double simplex = model.dualValue(SeatedWeightBound.cliquePrices(model, 30, true));
+            double pdlp = model.dualValue(SeatedWeightBound.cliquePrices(model, 30, false));
+            CpSatReference.Result exact = CpSatReference.solve(plan, 30);
+            assertThat(exact.optimal()).isTrue();
+            assertThat(simplex).as(day.restaurantId()).isGreaterThanOrEqualTo(exact.seatedWeight() - 1e-6)
+                    .isLessThanOrEqualTo(pdlp + 1e-6);
+            assertThat(SeatedWeightBound.of(plan, 30).bound()).as(day.restaurantId())
+                    .isEqualTo(Math.min(plan.getBookings().stream().mapToLong(b -> b.getSeatingWeight()).sum(),
+                            (long) Math.floor((model.pairs <= SeatedWeightBound.SIMPLEX_PAIRS ? simplex : pdlp) + 1e-6)));
+        }
+        assertThat(simplexModels).as("days small enough for the simplex").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void boundsTheOptimumOfEverySeedDayRestaurant() {
         for (DayInput day : org.tablesolver.importing.ImportedDays.demoDays()) {
             SeatingPlan plan = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
