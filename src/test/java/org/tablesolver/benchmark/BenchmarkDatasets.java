@@ -67,12 +67,17 @@ final class BenchmarkDatasets {
         return datasets;
     }
 
+    /** The suite's fixed seed of a tier's day at a load. */
+    private static long suiteSeed(Shape shape, String load) {
+        return 1000L * (shape.tier().ordinal() + 1) + (load.equals("normal") ? 1 : 2);
+    }
+
     private static Dataset generated(Shape shape, String load, int bookings) {
-        return generated(shape, load, bookings, 1000L * (shape.tier().ordinal() + 1) + (load.equals("normal") ? 1 : 2));
+        return generated(shape, load, bookings, suiteSeed(shape, load));
     }
 
     private static Dataset generated(Shape shape, String load, int bookings, long seed) {
-        boolean suite = seed == 1000L * (shape.tier().ordinal() + 1) + (load.equals("normal") ? 1 : 2);
+        boolean suite = seed == suiteSeed(shape, load);
         String name = shape.tier().label + "-" + load + (suite ? "" : "#" + seed);
         DayInput day = DayGenerator.generate(name.toLowerCase(), DATE, ZONE, shape.profile(), shape.tables(), bookings,
                 seed);

@@ -12,6 +12,8 @@ import ai.timefold.solver.core.api.score.buildin.bendablelong.BendableLongScore;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
+import com.google.ortools.sat.SatParameters;
+import com.google.protobuf.TextFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tablesolver.solver.PlannedBooking;
@@ -62,7 +64,7 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
     private boolean presolve = true;
     private boolean hint = true;
     private boolean outsideGroup = false;
-    private String cpSatParameters = "";
+    private SatParameters cpSatParameters = SatParameters.getDefaultInstance();
 
     public void setWindowMinutes(int windowMinutes) {
         this.windowMinutes = windowMinutes;
@@ -165,8 +167,14 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
      * is read, when it is not a valid {@code SatParameters} text.
      */
     public void setCpSatParameters(String cpSatParameters) {
-        SubProblem.checkParameters(cpSatParameters);
-        this.cpSatParameters = cpSatParameters;
+        SatParameters.Builder parsed = SatParameters.newBuilder();
+        try {
+            TextFormat.merge(cpSatParameters, parsed);
+        } catch (TextFormat.ParseException e) {
+            throw new IllegalArgumentException("cpSatParameters \"" + cpSatParameters + "\" are not CP-SAT parameters: "
+                    + e.getMessage(), e);
+        }
+        this.cpSatParameters = parsed.build();
     }
 
     /**

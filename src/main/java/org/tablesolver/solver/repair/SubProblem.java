@@ -20,7 +20,6 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.SatParameters;
-import com.google.protobuf.TextFormat;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.Seating;
 import org.tablesolver.solver.SeatingConstraints;
@@ -154,11 +153,12 @@ final class SubProblem {
      * time limit. The seatings of every freed booking (null: unseated) when CP-SAT found a plan strictly better than
      * the working one on the sub-problem's objective; else null. The search stops at the first plan that seats
      * {@code weightToGain} more than the working plan does here (what the whole plan needs to reach its bound; a
-     * later plan could only improve guests and preferences, which the polish does). {@code presolve} and
-     * {@code hint}: see {@link ExactRepair#setPresolve} and {@link ExactRepair#setHint}.
+     * later plan could only improve guests and preferences, which the polish does). {@code presolve},
+     * {@code hint} and {@code parameters} (merged first, so the repair's own settings win): see
+     * {@link ExactRepair#setPresolve}, {@link ExactRepair#setHint} and {@link ExactRepair#setCpSatParameters}.
      */
     Map<PlannedBooking, Seating> solve(double deterministicSeconds, long weightToGain, boolean presolve, boolean hint,
-                                       String parameters) {
+                                       SatParameters parameters) {
         load();
         long maxPreferences = 1;
         long guests = 1;
@@ -245,7 +245,7 @@ final class SubProblem {
         model.maximize(objective);
 
         CpSolver solver = new CpSolver();
-        mergeParameters(parameters, solver.getParameters());
+        solver.getParameters().mergeFrom(parameters);
         solver.getParameters().setNumWorkers(1);
         solver.getParameters().setRandomSeed(0);
         solver.getParameters().setMaxDeterministicTime(deterministicSeconds);
@@ -283,21 +283,6 @@ final class SubProblem {
     /** CP-SAT's deterministic time in the last {@link #solve}: the same on every run of the same model. */
     double deterministicTime() {
         return deterministicTime;
-    }
-
-    /** Throws IllegalArgumentException, naming the text, unless it is a valid SatParameters text. */
-    static void checkParameters(String parameters) {
-        load();
-        mergeParameters(parameters, SatParameters.newBuilder());
-    }
-
-    private static void mergeParameters(String parameters, SatParameters.Builder into) {
-        try {
-            TextFormat.merge(parameters, into);
-        } catch (TextFormat.ParseException e) {
-            throw new IllegalArgumentException("cpSatParameters \"" + parameters + "\" are not CP-SAT parameters: "
-                    + e.getMessage(), e);
-        }
     }
 
     private static boolean within(Seating seating, boolean[] inGroup) {

@@ -53,7 +53,8 @@ class RepairSpeedProbe {
                         int to = plan.getBookings().stream().mapToInt(PlannedBooking::getEnd).max().orElseThrow();
                         SubProblem whole = before >= bound ? null
                                 : SubProblem.of(plan, from, to, ExactRepair.everyTable(plan), Integer.MAX_VALUE, false);
-                        var better = whole == null ? null : whole.solve(5, bound - before, presolve, true, "");
+                        var better = whole == null ? null : whole.solve(5, bound - before, presolve, true,
+                                com.google.ortools.sat.SatParameters.getDefaultInstance());
                         millis[run] = (System.nanoTime() - began) / 1e6;
                         if (better != null) {
                             better.forEach(PlannedBooking::setSeating);
