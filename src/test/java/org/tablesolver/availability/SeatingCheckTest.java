@@ -48,6 +48,22 @@ class SeatingCheckTest {
         assertThat(counts[1]).as("some bookings refused (the day is overbooked)").isPositive();
     }
 
+    /**
+     * The linear relaxation's "no" is checked like every other answer (against CP-SAT on the whole day, above); here,
+     * that the larger days exercise it, and that refusals it cannot prove still reach the exact methods.
+     */
+    @Test
+    void theRelaxationProvesRefusalsAndLeavesTheRestToTheExactMethods() {
+        Map<SeatingCheck.Method, Integer> refusals = new java.util.EnumMap<>(SeatingCheck.Method.class);
+        for (long seed : new long[] {11, 12, 13}) {
+            arrivalOrder(seed, 12, 45, false, refusals);
+        }
+        assertThat(refusals.getOrDefault(SeatingCheck.Method.RELAXATION, 0)).as("refusals proven by the relaxation")
+                .isPositive();
+        assertThat(refusals.getOrDefault(SeatingCheck.Method.EXACT, 0)).as("refusals proven by the exact methods")
+                .isPositive();
+    }
+
     @Test
     void aReshuffleIsFoundWhereNoTableIsFree() {
         // T1 (2-4) and T2 (2-2). A party of 2 sits on T1 19:00-21:00; a party of 4 at 19:30 needs T1.
@@ -99,6 +115,12 @@ class SeatingCheckTest {
 
     /** Confirms bookings in arrival order; returns {confirmed, refused}. */
     private static int[] arrivalOrder(long seed, int tables, int bookings, boolean exhaustive) {
+        return arrivalOrder(seed, tables, bookings, exhaustive, new java.util.EnumMap<>(SeatingCheck.Method.class));
+    }
+
+    /** The same, counting the refusals by the method that proved them. */
+    private static int[] arrivalOrder(long seed, int tables, int bookings, boolean exhaustive,
+                                      Map<SeatingCheck.Method, Integer> refusals) {
         DayInput generated = generated(seed, tables, bookings);
         Random random = new Random(seed);
         List<DayInput.Booking> confirmed = new ArrayList<>();
@@ -118,6 +140,7 @@ class SeatingCheckTest {
                     .isEqualTo(reference ? SeatingCheck.Outcome.FEASIBLE : SeatingCheck.Outcome.INFEASIBLE);
             if (!verdict.feasible()) {
                 no++;
+                refusals.merge(verdict.method(), 1, Integer::sum);
                 continue;
             }
             yes++;

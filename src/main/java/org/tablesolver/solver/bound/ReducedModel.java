@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
@@ -54,12 +55,23 @@ final class ReducedModel {
     }
 
     static ReducedModel of(SeatingPlan plan, Function<PlannedBooking, List<Seating>> options) {
-        List<Seating> seatings = plan.getSeatings();
+        return of(plan.getSeatings(), plan.getBookings(), options,
+                booking -> booking.isPinned() || booking.isMustStaySeated());
+    }
+
+    /**
+     * The model of some of a plan's bookings.
+     *
+     * @param seatings every seating of the plan (indexed by {@link Seating#getIndex()})
+     * @param must     which bookings must be seated (the others may stay unseated)
+     */
+    static ReducedModel of(List<Seating> seatings, List<PlannedBooking> bookings,
+                           Function<PlannedBooking, List<Seating>> options, Predicate<PlannedBooking> must) {
         int[][] subsets = properSubsetSeatings(seatings);
         Map<GroupKey, int[]> counts = new LinkedHashMap<>();
         Map<GroupKey, List<Seating>> kept = new HashMap<>();
         BitSet offered = new BitSet(seatings.size());
-        for (PlannedBooking booking : plan.getBookings()) {
+        for (PlannedBooking booking : bookings) {
             List<Seating> all = options.apply(booking);
             all.forEach(seating -> offered.set(seating.getIndex()));
             List<Seating> undominated = new ArrayList<>(all.size());
@@ -80,7 +92,7 @@ final class ReducedModel {
             }
             all.forEach(seating -> offered.clear(seating.getIndex()));
             GroupKey key = new GroupKey(booking.getStart(), booking.getEnd(), booking.getSeatingWeight(),
-                    booking.isPinned() || booking.isMustStaySeated(), Arrays.copyOf(indexes, n));
+                    must.test(booking), Arrays.copyOf(indexes, n));
             counts.computeIfAbsent(key, k -> new int[1])[0]++;
             kept.putIfAbsent(key, undominated);
         }

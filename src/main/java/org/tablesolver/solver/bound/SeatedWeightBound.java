@@ -2,6 +2,7 @@ package org.tablesolver.solver.bound;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
@@ -90,6 +91,24 @@ public final class SeatedWeightBound {
         // stops within a 1e-5 relative gap, so it is the LP's optimum to well under one booking.
         long bound = Math.min(total, (long) Math.floor(model.dualValue(prices) + 1e-6));
         return new Result(bound, total, (System.nanoTime() - began) / 1e9);
+    }
+
+    /**
+     * The most weight that the given bookings can have seated together, bounded by the same relaxation (GLOP's
+     * simplex, certified by the Lagrangian dual, rounded down), where none of them must be seated: a value below their
+     * total weight proves that they cannot all be seated at once. For the exact check of online booking, whose models
+     * are one restaurant's parties around one slot.
+     *
+     * @param seatings every seating of the bookings' plan
+     * @param options  the seatings each booking may take
+     * @return the bound, or the total weight when the LP does not finish (no proof)
+     */
+    public static long seatableWeight(List<Seating> seatings, List<PlannedBooking> bookings,
+                                      Function<PlannedBooking, List<Seating>> options) {
+        long total = bookings.stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
+        ReducedModel model = ReducedModel.of(seatings, bookings, options, booking -> false);
+        double[] prices = cliquePrices(model, 10, true);
+        return prices == null ? total : Math.min(total, (long) Math.floor(model.dualValue(prices) + 1e-6));
     }
 
     /** PDLP's work limit: ten times what the benchmark's largest days need, reached long before the time limit. */

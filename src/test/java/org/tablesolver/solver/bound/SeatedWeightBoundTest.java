@@ -93,6 +93,32 @@ class SeatedWeightBoundTest {
     }
 
     @Test
+    void theBoundOfSomeBookingsIsTheDaysBoundWhenTheyAreAllOfItAndNeverBelowTheirOptimum() {
+        // seatableWeight (online booking's proof of "no") is the same relaxation over the bookings it is given,
+        // none of which must be seated: over a whole day of requests it is the day's bound; over part of a day, at
+        // least what CP-SAT seats of that part alone.
+        int below = 0;
+        for (int seed = 0; seed < 8; seed++) {
+            SeatingPlan plan = SeatingPlanBuilder.build(day(seed), SolveMode.PENDING_ONLY);
+            long whole = SeatedWeightBound.seatableWeight(plan.getSeatings(), plan.getBookings(),
+                    booking -> SeatedWeightBound.options(plan, booking));
+            assertThat(whole).as("seed %d", seed).isEqualTo(SeatedWeightBound.of(plan, 30).bound());
+
+            // The part: the bookings starting 19:00-20:59, as a day of their own for CP-SAT.
+            DayInput part = day(seed).withBookings(day(seed).bookings().stream()
+                    .filter(b -> b.start().atZone(ZoneId.of("Europe/London")).getHour() / 2 == 19 / 2).toList());
+            SeatingPlan partPlan = SeatingPlanBuilder.build(part, SolveMode.PENDING_ONLY);
+            long bound = SeatedWeightBound.seatableWeight(partPlan.getSeatings(), partPlan.getBookings(),
+                    booking -> SeatedWeightBound.options(partPlan, booking));
+            CpSatReference.Result exact = CpSatReference.solve(partPlan, 30);
+            assertThat(exact.optimal()).isTrue();
+            assertThat(bound).as("seed %d, 19:00-20:59", seed).isGreaterThanOrEqualTo(exact.seatedWeight());
+            below += bound < partPlan.getBookings().stream().mapToLong(PlannedBooking::getSeatingWeight).sum() ? 1 : 0;
+        }
+        assertThat(below).as("parts whose bound proves that not everyone can be seated").isPositive();
+    }
+
+    @Test
     void boundsTheOptimumOfEverySeedDayRestaurant() {
         for (DayInput day : org.tablesolver.importing.ImportedDays.demoDays()) {
             SeatingPlan plan = SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY);
