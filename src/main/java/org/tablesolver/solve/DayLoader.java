@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tablesolver.booking.BookingStatus;
+import org.tablesolver.booking.LocalTimes;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
 import org.tablesolver.solver.BookingState;
@@ -45,22 +46,27 @@ public class DayLoader {
 
     /** @throws NotFoundException for an unknown restaurant */
     LoadedDay load(DayKey key) {
-        return snapshot.execute(status -> read(key, null));
+        return snapshot.execute(status -> read(key, null, false));
     }
 
     /**
      * Reads the day inside the caller's transaction (online booking reads it under the day's lock), with the
-     * floor plan the caller already read or locked.
+     * floor plan the caller already read or locked. The caller adds a party of its own (a new booking, a walk-in, a
+     * changed stay) at any time of the service date, so what blocks tables is read for the whole time a party of the
+     * date can stay, not only around the day's bookings.
      */
     public LoadedDay readInTransaction(DayKey key, FloorPlan plan) {
-        return read(key, plan);
+        return read(key, plan, true);
     }
+
+    /** The longest stay a booking, hold or walk-in may ask for (requests are refused above it). */
+    static final int LONGEST_STAY_MINUTES = 720;
 
     private record BookingRow(String id, Instant start, int durationMinutes, int partySize, String preferredZone,
                               String requiredZone, int priority, BookingStatus status, long version, boolean pinned) {
     }
 
-    private LoadedDay read(DayKey key, FloorPlan knownPlan) {
+    private LoadedDay read(DayKey key, FloorPlan knownPlan, boolean wholeServiceDate) {
         FloorPlan plan = knownPlan != null ? knownPlan : floorPlans.find(key.restaurantId())
                 .orElseThrow(() -> NotFoundException.restaurant(key.restaurantId()));
         // One statement, so one snapshot even under READ COMMITTED: a booking and its table rows are read as some
@@ -142,6 +148,14 @@ public class DayLoader {
             Instant end = hold.start().plusSeconds(60L * (hold.durationMinutes() + plan.turnoverBufferMinutes()));
             windowStart = windowStart == null || hold.start().isBefore(windowStart) ? hold.start() : windowStart;
             windowEnd = windowEnd == null || end.isAfter(windowEnd) ? end : windowEnd;
+        }
+        if (wholeServiceDate) {
+            // A party of the date starts from its local midnight until late service ends the next morning.
+            Instant dateStart = key.date().atStartOfDay(plan.zoneId()).toInstant();
+            Instant lastEnd = key.date().plusDays(1).atTime(LocalTimes.LATE_SERVICE_END).atZone(plan.zoneId())
+                    .toInstant().plusSeconds(60L * (LONGEST_STAY_MINUTES + plan.turnoverBufferMinutes()));
+            windowStart = windowStart == null || dateStart.isBefore(windowStart) ? dateStart : windowStart;
+            windowEnd = windowEnd == null || lastEnd.isAfter(windowEnd) ? lastEnd : windowEnd;
         }
         List<DayInput.Hold> blocks = windowStart == null ? List.of() : blocks(key, windowStart, windowEnd);
         DayInput input = new DayInput(key.restaurantId(), key.date(), plan.zoneId(), plan.turnoverBufferMinutes(),

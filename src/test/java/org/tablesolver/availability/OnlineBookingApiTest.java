@@ -442,4 +442,36 @@ class OnlineBookingApiTest extends SolvingTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void theLateServiceOfTheDayBeforeTakesItsTableOnADayWithoutBookingsOfItsOwn() {
+        // One table, no service periods. A party of the 4th sits 05:00-07:00 on the 5th (late service); the 5th has
+        // no booking of its own, so nothing but that stay blocks T1 there.
+        assertThat(api.put("/api/restaurants/solo", parse("""
+                {"name": "Solo", "timeZone": "Europe/London", "turnoverBufferMinutes": 10,
+                 "zones": [{"id": "bar", "name": "Bar"}],
+                 "tables": [{"id": "T1", "zone": "bar", "minCapacity": 1, "maxCapacity": 4}]}
+                """)).status()).isEqualTo(201);
+        Api.Response late = api.post("/api/restaurants/solo/bookings", parse("""
+                {"id": "night-owls", "date": "2026-12-04", "start": "2026-12-05T05:00:00", "durationMinutes": 120,
+                 "partySize": 2, "confirm": true}
+                """));
+        assertThat(late.status()).as("%s", late).isEqualTo(201);
+
+        String availability = "/api/restaurants/solo/days/2026-12-05/availability?partySize=2&durationMinutes=60";
+        JsonNode early = api.get(availability + "&from=06:00&to=06:00").json().path("slots").get(0);
+        assertThat(early.path("available").asBoolean()).as("%s", early).isFalse();
+        assertThat(early.path("code").asText()).isEqualTo("FULL");
+        JsonNode later = api.get(availability + "&from=07:10&to=07:10").json().path("slots").get(0);
+        assertThat(later.path("available").asBoolean()).as("free from 07:00 + 10 minutes: %s", later).isTrue();
+
+        Map<String, List<String>> before = db.snapshot();
+        Api.Response refused = api.post("/api/restaurants/solo/bookings", parse("""
+                {"date": "2026-12-05", "start": "2026-12-05T06:00:00", "durationMinutes": 60, "partySize": 2,
+                 "confirm": true}
+                """));
+        assertRefused(refused, 409, "start", db, before);
+        assertThat(refused.json().path("code").asText()).isEqualTo("FULL");
+        assertThat(refused.json().path("alternatives").toString()).contains("2026-12-05T07:");
+    }
 }
