@@ -159,7 +159,7 @@ public final class SeatingCheck {
 
     /**
      * Components larger than this get the relaxation first, then a short chronological search, then CP-SAT; smaller
-     * ones the chronological search first.
+     * ones a short chronological search first, then the relaxation, then the whole search.
      */
     static final int LARGE_COMPONENT = 15;
 
@@ -242,32 +242,29 @@ public final class SeatingCheck {
             }
         }
         // The reshuffle search looks for few moves: what a confirmation writes. Availability needs only a yes or a
-        // no, which the exact search gives directly.
-        stage = "reshuffle";
-        for (int depth = 1; minimizeMoves && depth <= budget.maxChainDepth(); depth++) {
-            Map<PlannedBooking, Seating> saved = new IdentityHashMap<>(assigned);
-            if (placeAll(unplaced, depth)) {
-                return feasible(Method.RESHUFFLE);
-            }
-            assigned.clear();
-            assigned.putAll(saved);
-            if (nodes >= budget.searchNodes()) {
-                break;
-            }
+        // no: the chronological search gives it directly on restaurant-sized components, and on large ones the
+        // reshuffle is its quickest "yes" once the relaxation has not proven a "no".
+        if (minimizeMoves && reshuffled(unplaced)) {
+            return feasible(Method.RESHUFFLE);
         }
         // A budget without CP-SAT time asks only for a "yes" when it is quick to find (alternatives of a refusal).
         boolean yesOnly = budget.exactDeterministicSeconds() <= 0;
-        // The chronological search is quickest on restaurant-sized components; on large ones the relaxation proves
-        // most "no"s in a millisecond or so, and the search gets only a short try for a "yes".
+        // The chronological search decides most restaurant-sized components in a few hundred nodes; the relaxation
+        // proves most of the other "no"s in a millisecond or so. On large components it comes first, then (for
+        // availability) the reshuffle, and the search gets only a short try for a "yes".
         boolean large = component.size() > LARGE_COMPONENT;
-        if (large && provenFullByRelaxation()) {
-            return infeasible(Method.RELAXATION);
-        }
         stage = "chronological search";
-        ExactSeating.Result exact = ChronologicalSearch.solve(component, domains, currentSeatings(),
-                context.fixedByTable.size(), large ? Math.min(budget.exactNodes(), 1_000) : budget.exactNodes());
-        if (exact.outcome() == Outcome.UNKNOWN && !large && provenFullByRelaxation()) {
-            return infeasible(Method.RELAXATION);
+        ExactSeating.Result exact = large ? new ExactSeating.Result(Outcome.UNKNOWN, Map.of())
+                : chronological(Math.min(budget.exactNodes(), QUICK_NODES));
+        if (exact.outcome() == Outcome.UNKNOWN) {
+            if (provenFullByRelaxation()) {
+                return infeasible(Method.RELAXATION);
+            }
+            if (large && !minimizeMoves && reshuffled(unplaced)) {
+                return feasible(Method.RESHUFFLE);
+            }
+            stage = "chronological search";
+            exact = chronological(large ? Math.min(budget.exactNodes(), 1_000) : budget.exactNodes());
         }
         if (!yesOnly && (exact.outcome() == Outcome.UNKNOWN
                 || exact.outcome() == Outcome.FEASIBLE && minimizeMoves && movesIn(exact.seatings()) > 0)) {
@@ -360,6 +357,26 @@ public final class SeatingCheck {
         return a.getIndex() < b.getIndex();
     }
 
+    /**
+     * The reshuffle: seats the unplaced parties through ejection chains of one, two, then three levels (fewest moves
+     * first), within the search budget. Leaves the seatings as they were when it fails.
+     */
+    private boolean reshuffled(List<PlannedBooking> unplaced) {
+        stage = "reshuffle";
+        for (int depth = 1; depth <= budget.maxChainDepth(); depth++) {
+            Map<PlannedBooking, Seating> saved = new IdentityHashMap<>(assigned);
+            if (placeAll(unplaced, depth)) {
+                return true;
+            }
+            assigned.clear();
+            assigned.putAll(saved);
+            if (nodes >= budget.searchNodes()) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** Places every party of the list, each through an ejection chain of at most {@code depth} levels. */
     private boolean placeAll(List<PlannedBooking> parties, int depth) {
         for (PlannedBooking party : parties) {
@@ -416,6 +433,13 @@ public final class SeatingCheck {
             }
         }
         return false;
+    }
+
+    /** The chronological search's first try on a component that is not large, before the relaxation. */
+    static final int QUICK_NODES = 500;
+
+    private ExactSeating.Result chronological(int nodeLimit) {
+        return ChronologicalSearch.solve(component, domains, currentSeatings(), context.fixedByTable.size(), nodeLimit);
     }
 
     /**
