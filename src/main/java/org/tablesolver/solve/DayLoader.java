@@ -158,6 +158,15 @@ public class DayLoader {
             windowEnd = windowEnd == null || lastEnd.isAfter(windowEnd) ? lastEnd : windowEnd;
         }
         List<DayInput.Hold> blocks = windowStart == null ? List.of() : blocks(key, windowStart, windowEnd);
+        if (windowStart != null) {
+            // Capacity holds of the dates around (late service the evening before, an early start the morning after)
+            // need room during this date too: they take part as the parties they will be, so nothing here is
+            // promised away from under them. They name no table, so no constraint of the database would catch it.
+            for (LoadedDay.CapacityHold hold : otherDatesCapacityHolds(key, windowStart, windowEnd)) {
+                bookings.add(DayInput.Booking.capacityHold(hold.solverId(), hold.start(), hold.durationMinutes(),
+                        hold.partySize(), hold.zone()));
+            }
+        }
         DayInput input = new DayInput(key.restaurantId(), key.date(), plan.zoneId(), plan.turnoverBufferMinutes(),
                 plan.tables().stream().map(t -> new DayInput.Table(t.id(), t.zone(), t.minCapacity(), t.maxCapacity(),
                         t.inServiceOrDefault())).toList(),
@@ -177,6 +186,23 @@ public class DayLoader {
                         order by lower(held), id
                         """)
                 .param("r", key.restaurantId()).param("date", key.date())
+                .query((rs, n) -> new LoadedDay.CapacityHold(rs.getString("id"), instant(rs, "held_from"),
+                        rs.getInt("duration_minutes"), rs.getInt("party_size"), rs.getString("zone_id"),
+                        rs.getString("reference"), instant(rs, "expires_at")))
+                .list();
+    }
+
+    /** Other service dates' active capacity holds whose time overlaps {@code [from, to)}, by start then id. */
+    private List<LoadedDay.CapacityHold> otherDatesCapacityHolds(DayKey key, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select id, lower(held) as held_from, duration_minutes, party_size, zone_id, reference, expires_at
+                        from table_hold
+                        where restaurant_id = :r and service_date <> :date and table_id is null and expires_at > now()
+                          and held && tstzrange(:from, :to, '[)')
+                        order by lower(held), id
+                        """)
+                .param("r", key.restaurantId()).param("date", key.date())
+                .param("from", utc(from)).param("to", utc(to))
                 .query((rs, n) -> new LoadedDay.CapacityHold(rs.getString("id"), instant(rs, "held_from"),
                         rs.getInt("duration_minutes"), rs.getInt("party_size"), rs.getString("zone_id"),
                         rs.getString("reference"), instant(rs, "expires_at")))

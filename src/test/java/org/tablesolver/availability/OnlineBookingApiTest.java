@@ -474,4 +474,50 @@ class OnlineBookingApiTest extends SolvingTest {
         assertThat(refused.json().path("code").asText()).isEqualTo("FULL");
         assertThat(refused.json().path("alternatives").toString()).contains("2026-12-05T07:");
     }
+
+    @Test
+    void aCapacityHoldForTheLateServiceOfTheDayBeforeKeepsItsRoomOnTheNextDate() {
+        assertThat(api.put("/api/restaurants/solo", parse("""
+                {"name": "Solo", "timeZone": "Europe/London", "turnoverBufferMinutes": 10,
+                 "zones": [{"id": "bar", "name": "Bar"}],
+                 "tables": [{"id": "T1", "zone": "bar", "minCapacity": 1, "maxCapacity": 4}]}
+                """)).status()).isEqualTo(201);
+        // A guest of the 4th's late service checks out for 05:00-07:00 on the 5th: the only table is promised to them.
+        Api.Response hold = api.post("/api/restaurants/solo/holds", parse("""
+                {"partySize": 2, "start": "2026-12-05T05:00:00", "durationMinutes": 120, "expiresInSeconds": 300}
+                """));
+        assertThat(hold.status()).as("%s", hold).isEqualTo(201);
+
+        JsonNode early = api.get("/api/restaurants/solo/days/2026-12-05/availability?partySize=2&durationMinutes=60"
+                + "&from=06:00&to=06:00").json().path("slots").get(0);
+        assertThat(early.path("available").asBoolean()).as("%s", early).isFalse();
+        assertThat(early.path("code").asText()).isEqualTo("FULL");
+        Map<String, List<String>> before = db.snapshot();
+        Api.Response refused = api.post("/api/restaurants/solo/bookings", parse("""
+                {"date": "2026-12-05", "start": "2026-12-05T06:00:00", "durationMinutes": 60, "partySize": 2,
+                 "confirm": true}
+                """));
+        assertRefused(refused, 409, "start", db, before);
+        assertThat(refused.json().path("code").asText()).isEqualTo("FULL");
+        // Nor does a solve of the 5th give the table to a request.
+        assertThat(api.post("/api/restaurants/solo/bookings", parse("""
+                {"id": "early-bird", "date": "2026-12-05", "start": "2026-12-05T06:00:00", "durationMinutes": 60,
+                 "partySize": 2}
+                """)).status()).isEqualTo(201);
+        Api.Response solve = api.post("/api/restaurants/solo/days/2026-12-05/solve", null);
+        assertThat(solve.status()).as("%s", solve).isEqualTo(200);
+        assertThat(solve.json().path("seated").asInt()).as("%s", solve).isZero();
+        assertThat(solve.json().path("unseatedBookings").get(0).path("bookingId").asText()).isEqualTo("early-bird");
+        assertThat(solve.json().path("unseatedBookings").get(0).path("reason").asText()).as("names the hold")
+                .contains(hold.json().path("id").asText());
+
+        ObjectNode checkout = parse("""
+                {"date": "2026-12-04", "start": "2026-12-05T05:00:00", "durationMinutes": 120, "partySize": 2,
+                 "confirm": true}
+                """);
+        checkout.put("holdId", hold.json().path("id").asText());
+        Api.Response confirmed = api.post("/api/restaurants/solo/bookings", checkout);
+        assertThat(confirmed.status()).as("the hold becomes the booking: %s", confirmed).isEqualTo(201);
+        assertThat(confirmed.json().path("tables").toString()).isEqualTo("[\"T1\"]");
+    }
 }
