@@ -279,18 +279,28 @@ class PlanCommitter {
     }
 
     /**
-     * Refuses when a capacity hold of the day was placed after the snapshot: the plan was made without room for
-     * it. Holds that expired or were released meanwhile leave the plan valid.
+     * Refuses when a capacity hold of the day, or of another date during the day's bookings, was placed after the
+     * snapshot: the plan was made without room for it. Holds that expired or were released meanwhile leave the plan
+     * valid.
      */
     private void checkNoNewCapacityHolds(LoadedDay day) {
-        String[] known = day.capacityHolds().stream().map(LoadedDay.CapacityHold::id).toArray(String[]::new);
+        List<DayInput.Booking> parties = day.input().bookings();
+        String[] known = parties.stream().filter(DayInput.Booking::capacityHold)
+                .map(hold -> hold.id().substring(LoadedDay.HOLD_PREFIX.length())).toArray(String[]::new);
+        // The time the day's parties span: another date's hold outside it meets none of them.
+        long buffer = 60L * day.input().turnoverBufferMinutes();
+        Instant from = parties.stream().map(DayInput.Booking::start).min(Instant::compareTo).orElse(Instant.EPOCH);
+        Instant to = parties.stream().map(b -> b.start().plusSeconds(60L * b.durationMinutes() + buffer))
+                .max(Instant::compareTo).orElse(Instant.EPOCH);
         List<String> added = jdbc.sql("""
                         select id from table_hold
-                        where restaurant_id = :r and service_date = :date and table_id is null and expires_at > now()
+                        where restaurant_id = :r and table_id is null and expires_at > now()
+                          and (service_date = :date or held && tstzrange(:from, :to, '[)'))
                           and not (id = any(:known))
                         order by id
                         """)
                 .param("r", day.key().restaurantId()).param("date", day.key().date()).param("known", known)
+                .param("from", DayLoader.utc(from)).param("to", DayLoader.utc(to))
                 .query(String.class).list();
         if (!added.isEmpty()) {
             throw new CommitConflict("capacity hold(s) " + String.join(", ", added)

@@ -520,4 +520,29 @@ class OnlineBookingApiTest extends SolvingTest {
         assertThat(confirmed.status()).as("the hold becomes the booking: %s", confirmed).isEqualTo(201);
         assertThat(confirmed.json().path("tables").toString()).isEqualTo("[\"T1\"]");
     }
+
+    @Test
+    void aCapacityHoldOfTheDayBeforePlacedDuringASolveMakesItSolveAgain() {
+        assertThat(api.put("/api/restaurants/solo", parse("""
+                {"name": "Solo", "timeZone": "Europe/London", "turnoverBufferMinutes": 10,
+                 "zones": [{"id": "bar", "name": "Bar"}],
+                 "tables": [{"id": "T1", "zone": "bar", "minCapacity": 1, "maxCapacity": 4}]}
+                """)).status()).isEqualTo(201);
+        assertThat(api.post("/api/restaurants/solo/bookings", parse("""
+                {"id": "early-bird", "date": "2026-12-05", "start": "2026-12-05T06:00:00", "durationMinutes": 60,
+                 "partySize": 2}
+                """)).status()).isEqualTo(201);
+        hooks.beforeCommit(attempt -> {
+            if (attempt.attempt() == 1) {
+                // Between the solve's snapshot of the 5th and its commit: a hold for the 4th's late service.
+                assertThat(api.post("/api/restaurants/solo/holds", parse("""
+                        {"partySize": 2, "start": "2026-12-05T05:00:00", "durationMinutes": 120, "expiresInSeconds": 300}
+                        """)).status()).isEqualTo(201);
+            }
+        });
+        Api.Response solve = api.post("/api/restaurants/solo/days/2026-12-05/solve", null);
+        assertThat(solve.status()).as("%s", solve).isEqualTo(200);
+        assertThat(solve.json().path("attempts").asInt()).as("the first plan was stale").isEqualTo(2);
+        assertThat(solve.json().path("seated").asInt()).as("the hold keeps T1: %s", solve).isZero();
+    }
 }
