@@ -447,58 +447,29 @@ class OnlineBookingApiTest extends SolvingTest {
     void theLateServiceOfTheDayBeforeTakesItsTableOnADayWithoutBookingsOfItsOwn() {
         // One table, no service periods. A party of the 4th sits 05:00-07:00 on the 5th (late service); the 5th has
         // no booking of its own, so nothing but that stay blocks T1 there.
-        assertThat(api.put("/api/restaurants/solo", parse("""
-                {"name": "Solo", "timeZone": "Europe/London", "turnoverBufferMinutes": 10,
-                 "zones": [{"id": "bar", "name": "Bar"}],
-                 "tables": [{"id": "T1", "zone": "bar", "minCapacity": 1, "maxCapacity": 4}]}
-                """)).status()).isEqualTo(201);
+        soloRestaurant();
         Api.Response late = api.post("/api/restaurants/solo/bookings", parse("""
                 {"id": "night-owls", "date": "2026-12-04", "start": "2026-12-05T05:00:00", "durationMinutes": 120,
                  "partySize": 2, "confirm": true}
                 """));
         assertThat(late.status()).as("%s", late).isEqualTo(201);
 
-        String availability = "/api/restaurants/solo/days/2026-12-05/availability?partySize=2&durationMinutes=60";
-        JsonNode early = api.get(availability + "&from=06:00&to=06:00").json().path("slots").get(0);
-        assertThat(early.path("available").asBoolean()).as("%s", early).isFalse();
-        assertThat(early.path("code").asText()).isEqualTo("FULL");
-        JsonNode later = api.get(availability + "&from=07:10&to=07:10").json().path("slots").get(0);
-        assertThat(later.path("available").asBoolean()).as("free from 07:00 + 10 minutes: %s", later).isTrue();
-
-        Map<String, List<String>> before = db.snapshot();
-        Api.Response refused = api.post("/api/restaurants/solo/bookings", parse("""
-                {"date": "2026-12-05", "start": "2026-12-05T06:00:00", "durationMinutes": 60, "partySize": 2,
-                 "confirm": true}
-                """));
-        assertRefused(refused, 409, "start", db, before);
-        assertThat(refused.json().path("code").asText()).isEqualTo("FULL");
+        Api.Response refused = assertFullAtSixOnTheFifth();
         assertThat(refused.json().path("alternatives").toString()).contains("2026-12-05T07:");
+        JsonNode later = soloSlotOnTheFifth("07:10");
+        assertThat(later.path("available").asBoolean()).as("free from 07:00 + 10 minutes: %s", later).isTrue();
     }
 
     @Test
     void aCapacityHoldForTheLateServiceOfTheDayBeforeKeepsItsRoomOnTheNextDate() {
-        assertThat(api.put("/api/restaurants/solo", parse("""
-                {"name": "Solo", "timeZone": "Europe/London", "turnoverBufferMinutes": 10,
-                 "zones": [{"id": "bar", "name": "Bar"}],
-                 "tables": [{"id": "T1", "zone": "bar", "minCapacity": 1, "maxCapacity": 4}]}
-                """)).status()).isEqualTo(201);
+        soloRestaurant();
         // A guest of the 4th's late service checks out for 05:00-07:00 on the 5th: the only table is promised to them.
         Api.Response hold = api.post("/api/restaurants/solo/holds", parse("""
                 {"partySize": 2, "start": "2026-12-05T05:00:00", "durationMinutes": 120, "expiresInSeconds": 300}
                 """));
         assertThat(hold.status()).as("%s", hold).isEqualTo(201);
 
-        JsonNode early = api.get("/api/restaurants/solo/days/2026-12-05/availability?partySize=2&durationMinutes=60"
-                + "&from=06:00&to=06:00").json().path("slots").get(0);
-        assertThat(early.path("available").asBoolean()).as("%s", early).isFalse();
-        assertThat(early.path("code").asText()).isEqualTo("FULL");
-        Map<String, List<String>> before = db.snapshot();
-        Api.Response refused = api.post("/api/restaurants/solo/bookings", parse("""
-                {"date": "2026-12-05", "start": "2026-12-05T06:00:00", "durationMinutes": 60, "partySize": 2,
-                 "confirm": true}
-                """));
-        assertRefused(refused, 409, "start", db, before);
-        assertThat(refused.json().path("code").asText()).isEqualTo("FULL");
+        assertFullAtSixOnTheFifth();
         // Nor does a solve of the 5th give the table to a request.
         assertThat(api.post("/api/restaurants/solo/bookings", parse("""
                 {"id": "early-bird", "date": "2026-12-05", "start": "2026-12-05T06:00:00", "durationMinutes": 60,
@@ -523,11 +494,7 @@ class OnlineBookingApiTest extends SolvingTest {
 
     @Test
     void aCapacityHoldOfTheDayBeforePlacedDuringASolveMakesItSolveAgain() {
-        assertThat(api.put("/api/restaurants/solo", parse("""
-                {"name": "Solo", "timeZone": "Europe/London", "turnoverBufferMinutes": 10,
-                 "zones": [{"id": "bar", "name": "Bar"}],
-                 "tables": [{"id": "T1", "zone": "bar", "minCapacity": 1, "maxCapacity": 4}]}
-                """)).status()).isEqualTo(201);
+        soloRestaurant();
         assertThat(api.post("/api/restaurants/solo/bookings", parse("""
                 {"id": "early-bird", "date": "2026-12-05", "start": "2026-12-05T06:00:00", "durationMinutes": 60,
                  "partySize": 2}
@@ -544,5 +511,35 @@ class OnlineBookingApiTest extends SolvingTest {
         assertThat(solve.status()).as("%s", solve).isEqualTo(200);
         assertThat(solve.json().path("attempts").asInt()).as("the first plan was stale").isEqualTo(2);
         assertThat(solve.json().path("seated").asInt()).as("the hold keeps T1: %s", solve).isZero();
+    }
+
+    /** Restaurant "solo": one table for up to 4, a 10-minute turnover buffer, no service periods. */
+    private void soloRestaurant() {
+        assertThat(api.put("/api/restaurants/solo", parse("""
+                {"name": "Solo", "timeZone": "Europe/London", "turnoverBufferMinutes": 10,
+                 "zones": [{"id": "bar", "name": "Bar"}],
+                 "tables": [{"id": "T1", "zone": "bar", "minCapacity": 1, "maxCapacity": 4}]}
+                """)).status()).isEqualTo(201);
+    }
+
+    /** Solo's availability for a party of 2 for 60 minutes at {@code time} on the 5th. */
+    private JsonNode soloSlotOnTheFifth(String time) {
+        return api.get("/api/restaurants/solo/days/2026-12-05/availability?partySize=2&durationMinutes=60&from=" + time
+                + "&to=" + time).json().path("slots").get(0);
+    }
+
+    /** 06:00 on the 5th is FULL at solo: offered as such, and a confirmation there is refused, writing nothing. */
+    private Api.Response assertFullAtSixOnTheFifth() {
+        JsonNode early = soloSlotOnTheFifth("06:00");
+        assertThat(early.path("available").asBoolean()).as("%s", early).isFalse();
+        assertThat(early.path("code").asText()).isEqualTo("FULL");
+        Map<String, List<String>> before = db.snapshot();
+        Api.Response refused = api.post("/api/restaurants/solo/bookings", parse("""
+                {"date": "2026-12-05", "start": "2026-12-05T06:00:00", "durationMinutes": 60, "partySize": 2,
+                 "confirm": true}
+                """));
+        assertRefused(refused, 409, "start", db, before);
+        assertThat(refused.json().path("code").asText()).isEqualTo("FULL");
+        return refused;
     }
 }
