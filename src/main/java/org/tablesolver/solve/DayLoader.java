@@ -186,10 +186,13 @@ public class DayLoader {
                         order by lower(held), id
                         """)
                 .param("r", key.restaurantId()).param("date", key.date())
-                .query((rs, n) -> new LoadedDay.CapacityHold(rs.getString("id"), instant(rs, "held_from"),
-                        rs.getInt("duration_minutes"), rs.getInt("party_size"), rs.getString("zone_id"),
-                        rs.getString("reference"), instant(rs, "expires_at")))
+                .query(DayLoader::capacityHold)
                 .list();
+    }
+
+    private static LoadedDay.CapacityHold capacityHold(ResultSet rs, int row) throws SQLException {
+        return new LoadedDay.CapacityHold(rs.getString("id"), instant(rs, "held_from"), rs.getInt("duration_minutes"),
+                rs.getInt("party_size"), rs.getString("zone_id"), rs.getString("reference"), instant(rs, "expires_at"));
     }
 
     /** Other service dates' active capacity holds whose time overlaps {@code [from, to)}, by start then id. */
@@ -203,9 +206,7 @@ public class DayLoader {
                         """)
                 .param("r", key.restaurantId()).param("date", key.date())
                 .param("from", utc(from)).param("to", utc(to))
-                .query((rs, n) -> new LoadedDay.CapacityHold(rs.getString("id"), instant(rs, "held_from"),
-                        rs.getInt("duration_minutes"), rs.getInt("party_size"), rs.getString("zone_id"),
-                        rs.getString("reference"), instant(rs, "expires_at")))
+                .query(DayLoader::capacityHold)
                 .list();
     }
 
