@@ -26,9 +26,11 @@ class NightlyBatchTest {
 
     @Test
     void theNightlyScheduleRunsOncePerClusterNotOncePerInstance() {
-        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
-        // Fires once, after both instances are up even on a slow machine (Spring's six-field cron, UTC).
-        LocalTime at = LocalTime.now(ZoneOffset.UTC).plusSeconds(50);
+        // Fires once, after both instances are up even on a slow machine (Spring's six-field cron, UTC); the
+        // schedule is db-scheduler's, on the real clock, so the batch's date is the day after the firing's.
+        java.time.LocalDateTime firing = java.time.LocalDateTime.now(ZoneOffset.UTC).plusSeconds(50);
+        LocalDate tomorrow = firing.toLocalDate().plusDays(1);
+        LocalTime at = firing.toLocalTime();
         String cron = at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * *";
         String[] schedule = {"--tablesolver.schedule.nightly.cron=" + cron, "--tablesolver.schedule.nightly.zone=UTC",
                 "--tablesolver.schedule.nightly.days-ahead=1"};

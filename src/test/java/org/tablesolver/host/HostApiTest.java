@@ -7,6 +7,7 @@ import static org.tablesolver.testing.Fixtures.booking;
 import static org.tablesolver.testing.Fixtures.parse;
 import static org.tablesolver.testing.Fixtures.plan;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.tablesolver.testing.Api;
 import org.tablesolver.testing.DatabaseTest;
 import org.tablesolver.testing.SolvingTest;
@@ -29,6 +31,10 @@ class HostApiTest extends SolvingTest {
 
     static final String R = "/api/restaurants/r1";
     static final String BOOKINGS = R + "/bookings";
+
+    /** The application's clock (TestClock): walk-ins and completions happen at its "now". */
+    @Autowired
+    Clock clock;
 
     @BeforeEach
     void restaurant() {
@@ -273,7 +279,7 @@ class HostApiTest extends SolvingTest {
                 """);
         assertThat(api.put("/api/restaurants/tiny", onlyOneTable).status()).isEqualTo(201);
         ZoneId london = ZoneId.of("Europe/London");
-        LocalDateTime now = LocalDateTime.now(london).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(london)).truncatedTo(ChronoUnit.MINUTES);
         LocalDateTime start = now.minusMinutes(30);
         ObjectNode early = booking("t1", "12:00", 2).put("start", start.toString() + ":00")
                 .put("date", (start.getHour() < 6 ? start.toLocalDate().minusDays(1) : start.toLocalDate()).toString())
@@ -285,7 +291,7 @@ class HostApiTest extends SolvingTest {
         Api.Response full = api.post("/api/restaurants/tiny/walk-ins", parse("{\"partySize\": 2, \"durationMinutes\": 60}"));
         assertRefused(full, 409, "partySize", db, before);
         // the table is free again at start + 120 + 10 minutes: 100 minutes after the start minute of the check
-        long expected = Duration.between(LocalDateTime.now(london).truncatedTo(ChronoUnit.MINUTES),
+        long expected = Duration.between(LocalDateTime.now(clock.withZone(london)).truncatedTo(ChronoUnit.MINUTES),
                 start.plusMinutes(130)).toMinutes();
         assertThat(full.json().path("waitMinutes").asLong()).isBetween(expected - 1, expected);
 
@@ -298,7 +304,7 @@ class HostApiTest extends SolvingTest {
         assertThat(walkIn.json().path("status").asText()).isEqualTo("SEATED");
         assertThat(tables(walkIn.json())).containsExactly("T1");
         assertThat(LocalDateTime.parse(walkIn.json().path("start").asText()))
-                .isBetween(now, LocalDateTime.now(london));
+                .isBetween(now, LocalDateTime.now(clock.withZone(london)));
         assertThat(walkIn.json().path("guestName").asText()).isEqualTo("Grace");
 
         before = db.snapshot();
@@ -372,6 +378,23 @@ class HostApiTest extends SolvingTest {
         Api.Response refused = api.put(R + "?reseat=true", withoutT2);
         assertRefused(refused, 409, "tables", db, before);
         assertThat(refused.json().path("detail").asText()).contains("f2").contains("SEATED");
+    }
+
+    @Test
+    void aFloorPlanChangeDoesNotMoveABookingThatHasStarted() {
+        LocalDateTime started = LocalDateTime.now(clock.withZone(ZoneId.of("Europe/London")))
+                .truncatedTo(ChronoUnit.MINUTES).minusMinutes(30);
+        ObjectNode request = booking("s0", "12:00", 2).put("date", started.toLocalDate().toString())
+                .put("start", started + ":00").put("confirm", true);
+        assertThat(api.post(BOOKINGS, request).status()).isEqualTo(201);
+        assertThat(api.put(BOOKINGS + "/s0/seating", parse("{\"seating\": \"T1\"}")).status()).isEqualTo(200);
+        ObjectNode withoutT1 = plan();
+        withoutT1.withArray("tables").remove(0);
+
+        Map<String, List<String>> before = db.snapshot();
+        Api.Response refused = api.put(R + "?reseat=true", withoutT1);
+        assertRefused(refused, 409, "tables", db, before);
+        assertThat(refused.json().path("detail").asText()).contains("s0").contains("already started");
     }
 
     @Test

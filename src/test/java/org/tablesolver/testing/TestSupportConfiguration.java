@@ -1,5 +1,7 @@
 package org.tablesolver.testing;
 
+import java.time.Clock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +14,12 @@ public class TestSupportConfiguration {
     @Bean
     TestDatabase testDatabase(JdbcClient jdbc) {
         return new TestDatabase(jdbc);
+    }
+
+    /** The application's clock in tests: {@link TestClock}, so no test depends on the date it runs. */
+    @Bean
+    Clock clock() {
+        return new TestClock();
     }
 
     @Bean
