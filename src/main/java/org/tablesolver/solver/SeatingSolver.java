@@ -14,6 +14,11 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.event.SolverEventListener;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
@@ -183,8 +188,38 @@ public class SeatingSolver {
         LocalSearchForagerConfig forager = new LocalSearchForagerConfig();
         forager.setAcceptedCountLimit(1);
         search.setForagerConfig(forager);
+        search.setMoveSelectorConfig(withPassMove(search.getMoveSelectorConfig()));
         config.setPhaseConfigList(List.of(search));
         return config;
+    }
+
+    /** The pass move's share of the polish's moves where the configuration's own search lacks it. */
+    static final double POLISH_PASS_WEIGHT = 0.05;
+
+    /**
+     * A configuration's moves (Timefold's change and swap moves when it names none) with {@link PassMoveFactory}
+     * beside them unless they already have it: a late acceptance step ends only on an accepted move, and on a plan
+     * where every real move worsens the score (nothing to place, nothing can move) only the pass is accepted.
+     * Without it such a polish never ended by its counts and ran into the wall-clock cap (a construction-only
+     * re-solve of a day with nothing new: 120 s).
+     */
+    static MoveSelectorConfig<?> withPassMove(MoveSelectorConfig<?> moves) {
+        List<MoveSelectorConfig> leaves = new ArrayList<>();
+        if (moves != null) {
+            moves.extractLeafMoveSelectorConfigsIntoList(leaves);
+            if (leaves.stream().anyMatch(leaf -> leaf instanceof MoveIteratorFactoryConfig factory
+                    && factory.getMoveIteratorFactoryClass() == PassMoveFactory.class)) {
+                return moves;
+            }
+        }
+        MoveSelectorConfig<?> own = moves != null ? moves.copyConfig()
+                : new UnionMoveSelectorConfig().withMoveSelectors(new ChangeMoveSelectorConfig(),
+                        new SwapMoveSelectorConfig());
+        own.setFixedProbabilityWeight(1.0);
+        MoveIteratorFactoryConfig pass = new MoveIteratorFactoryConfig()
+                .withMoveIteratorFactoryClass(PassMoveFactory.class);
+        pass.setFixedProbabilityWeight(POLISH_PASS_WEIGHT);
+        return new UnionMoveSelectorConfig().withMoveSelectors(own, pass);
     }
 
     /** Solves a day in the calling thread with a named configuration and reports on the result. */

@@ -21,6 +21,7 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 import org.junit.jupiter.api.Test;
+import org.tablesolver.solver.bound.SeatedWeightBound;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -238,6 +239,40 @@ class SeatingSolverTest {
         assertThat(process.waitFor()).isZero();
         String[] lines = output.split("\n");
         return lines[lines.length - 1].trim();
+    }
+
+    /**
+     * A day with nothing to place where no move is acceptable (its parties already on their seatings, nothing
+     * pending): the plan reaches the bound at once, and the polish must end by its step counts. Before the polish
+     * always had the pass move, a configuration without local search (construction-only) polished with the built-in
+     * moves, whose steps never found an acceptable move: the solve ran into the 120 s wall-clock cap.
+     */
+    @ParameterizedTest
+    @EnumSource(SolveMode.class)
+    void aDayWithNothingToPlaceIsPolishedByCountsWithEveryConfiguration(SolveMode mode) {
+        DayInput busy = RandomDays.busyDay(5, 8, 40);
+        DayInput frozen = busy.withBookings(busy.bookings().stream()
+                .filter(booking -> booking.state() != BookingState.PENDING).toList());
+        assertThat(frozen.bookings()).hasSizeGreaterThan(10);
+        SeatingSolver.Hooks run = new SeatingSolver.Hooks() {
+            @Override
+            public boolean starting(ai.timefold.solver.core.api.solver.Solver<SeatingPlan> solver) {
+                return true;
+            }
+
+            @Override
+            public void ended(ai.timefold.solver.core.api.solver.Solver<SeatingPlan> solver) {
+            }
+        };
+        for (String config : configs.available()) {
+            SeatingPlan problem = SeatingPlanBuilder.build(frozen, mode);
+            SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, 5);
+            // A guard against a hang, not a speed target: a polish ending by its counts takes milliseconds here,
+            // one that cannot end takes the configuration's wall-clock cap (120 s or more).
+            SeatingPlan solved = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> solver.solve(problem, config, bound, null, run), config);
+            assertThat(SeatedWeightBound.seatedWeight(solved)).as(config).isEqualTo(bound.bound());
+        }
     }
 
     @Test
