@@ -22,6 +22,7 @@ import org.tablesolver.testing.TestDatabase;
 
 /** The nightly batch runs once per cluster: two instances with the schedule, one run, one batch, its solves done. */
 @Tag("database")
+@Tag("slow")
 class NightlyBatchTest {
 
     @Test

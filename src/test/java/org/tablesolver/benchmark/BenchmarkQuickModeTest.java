@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -14,6 +15,7 @@ import org.springframework.util.FileSystemUtils;
  * the whole report, and no plan of any solver breaks a hard rule or beats CP-SAT's proven bound (which
  * would mean the two models disagree).
  */
+@Tag("slow")
 class BenchmarkQuickModeTest {
 
     @Test

@@ -28,6 +28,7 @@ import org.tablesolver.solver.bound.SeatedWeightBound;
 class CrossJvmDeterminismTest {
 
     @Test
+    @Tag("slow")
     void theMDayGivesTheSamePlanInAnotherJvm() throws Exception {
         assertSamePlanInAnotherJvm("M-overbooked");
     }

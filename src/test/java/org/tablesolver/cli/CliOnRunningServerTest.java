@@ -21,6 +21,7 @@ import org.tablesolver.TableSolverApplication;
  * {@code ./mvnw spring-boot:run} in one terminal, a command in another, same data directory.
  */
 @Tag("embedded")
+@Tag("slow")
 class CliOnRunningServerTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tablesolver.testing.DatabaseTest;
@@ -14,6 +15,7 @@ import org.tablesolver.testing.TestDatabase;
 
 /** Every application connection carries the statement, lock and idle-in-transaction timeouts and keepalives. */
 @DatabaseTest
+@Tag("slow")
 class ConnectionTimeoutsTest {
 
     @Autowired

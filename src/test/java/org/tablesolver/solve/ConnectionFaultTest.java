@@ -32,6 +32,7 @@ import org.tablesolver.testing.TestHooks;
  * what was written.
  */
 @Tag("database")
+@Tag("slow")
 class ConnectionFaultTest {
 
     static final String R = "/api/restaurants/r1";

@@ -27,6 +27,7 @@ import org.tablesolver.testing.TestDatabase;
  * when an instance stops run after the next start.
  */
 @Tag("database")
+@Tag("slow")
 class DurableSolvingTest {
 
     static final String[] NO_BOUND = {"--tablesolver.solve.bound-max-variables=0"}; // searches until stopped

@@ -23,6 +23,7 @@ import org.tablesolver.testing.TestDatabase;
  * instance's jobs after the heartbeat timeout), and no invariant of the data is broken.
  */
 @Tag("database")
+@Tag("slow")
 class InstanceCrashTest {
 
     static final int RESTAURANTS = 50;

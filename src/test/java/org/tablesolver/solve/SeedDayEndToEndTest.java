@@ -18,7 +18,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -37,7 +36,6 @@ import org.tablesolver.testing.SolvingTest;
  * the optimum proven by CP-SAT on the same snapshot.
  */
 @DatabaseTest
-@Tag("slow")
 class SeedDayEndToEndTest extends SolvingTest {
 
     static final LocalDate DATE = LocalDate.of(2026, 12, 4);

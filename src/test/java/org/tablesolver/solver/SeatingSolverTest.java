@@ -20,6 +20,7 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tablesolver.solver.bound.SeatedWeightBound;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +105,7 @@ class SeatingSolverTest {
     }
 
     @Test
+    @Tag("slow")
     void sameDaySamePlanInAnotherJvm() throws Exception {
         String here = DeterminismProbe.fingerprint(DeterminismProbe.DAY_SEED);
         assertThat(runProbeInNewJvm()).isEqualTo(here);
