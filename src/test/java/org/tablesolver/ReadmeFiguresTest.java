@@ -27,8 +27,9 @@ import org.tablesolver.testing.DatabaseTest;
 import org.tablesolver.testing.SolvingTest;
 
 /**
- * README's example outputs are real: its solve answer and its command-line output are those of a fresh solve of
- * the demo day's cafe-3 with the production configuration (times and ids aside).
+ * README's example outputs are real: its solve answer and the command-line output of the solving page are those of
+ * a fresh solve of the demo day's cafe-3 with the production configuration (times and ids aside), and its online
+ * booking flow answers as README shows, run with README's own request bodies.
  */
 @DatabaseTest
 class ReadmeFiguresTest extends SolvingTest {
@@ -41,26 +42,92 @@ class ReadmeFiguresTest extends SolvingTest {
     ObjectMapper objectMapper;
 
     private String readme;
+    private String solving;
 
     @BeforeEach
     void demoDay() throws IOException {
         readme = Files.readString(Path.of("README.md"));
+        solving = Files.readString(Path.of("src/docs/solving.md"));
         try (InputStream json = new ClassPathResource("demo/seed-day.json").getInputStream()) {
             assertThat(imports.importJson(json).bookingsCreated()).isEqualTo(105);
         }
     }
 
-    /** The fenced block of {@code language} that follows {@code marker} in README. */
+    /** The fenced block of {@code language} that follows {@code marker} in {@code page}. */
+    private static String blockAfter(String page, String marker, String language) {
+        int at = page.indexOf(marker);
+        assertThat(at).as("the page has '%s'", marker).isNotNegative();
+        int start = page.indexOf("```" + language + "\n", at) + language.length() + 4;
+        return page.substring(start, page.indexOf("```", start));
+    }
+
     private String blockAfter(String marker, String language) {
-        int at = readme.indexOf(marker);
-        assertThat(at).as("README has '%s'", marker).isNotNegative();
-        int start = readme.indexOf("```" + language + "\n", at) + language.length() + 4;
-        return readme.substring(start, readme.indexOf("```", start));
+        return blockAfter(readme, marker, language);
+    }
+
+    /** The request bodies ({@code -d '...'}) of a bash block, in order. */
+    private List<JsonNode> bodies(String block) throws IOException {
+        List<JsonNode> bodies = new java.util.ArrayList<>();
+        java.util.regex.Matcher body = Pattern.compile("-d '([^']*)'").matcher(block);
+        while (body.find()) {
+            bodies.add(objectMapper.readTree(body.group(1)));
+        }
+        return bodies;
+    }
+
+    @Test
+    void theOnlineBookingFlowAnswersAsShown() throws IOException {
+        List<JsonNode> requests = bodies(blockAfter("A floor plan with booking rules", "bash"));
+        assertThat(requests).hasSize(4);
+        List<JsonNode> shown = objectMapper.readerFor(JsonNode.class)
+                .<JsonNode>readValues(blockAfter("What the steps answer on a fresh database", "json")).readAll();
+        assertThat(shown).hasSize(4);
+        String r = "/api/restaurants/bistro-1";
+        assertThat(api.put(r, requests.get(0)).status()).isEqualTo(201);
+
+        JsonNode availability = api.get(r + "/days/2026-12-04/availability?partySize=4").json();
+        assertThat(availability.fieldNames()).toIterable().containsExactlyElementsOf(() -> shown.get(0).fieldNames());
+        shown.get(0).fieldNames().forEachRemaining(field -> {
+            if (!field.equals("slots")) {
+                assertThat(availability.path(field)).as(field).isEqualTo(shown.get(0).path(field));
+            }
+        });
+        for (int i = 0; i < shown.get(0).path("slots").size(); i++) {
+            assertThat(availability.path("slots").get(i)).isEqualTo(shown.get(0).path("slots").get(i));
+        }
+
+        Api.Response held = api.post(r + "/holds", requests.get(1));
+        assertThat(held.status()).as("%s", held).isEqualTo(201);
+        assertThat(held.json().fieldNames()).toIterable().containsExactlyElementsOf(() -> shown.get(1).fieldNames());
+        shown.get(1).fieldNames().forEachRemaining(field -> {
+            if (!field.equals("id") && !field.equals("expiresAt")) {
+                assertThat(held.json().path(field)).as("hold: %s", field).isEqualTo(shown.get(1).path(field));
+            }
+        });
+
+        com.fasterxml.jackson.databind.node.ObjectNode confirm = requests.get(2).deepCopy();
+        confirm.put("holdId", held.json().path("id").asText());
+        Api.Response confirmed = api.post(r + "/bookings", confirm);
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(201);
+        assertThat(confirmed.json()).as("the confirmation, every field").isEqualTo(shown.get(2));
+
+        assertThat(api.post(r + "/bookings", requests.get(3)).status()).isEqualTo(201);
+        com.fasterxml.jackson.databind.node.ObjectNode web2 = requests.get(3).deepCopy();
+        web2.put("id", "web-2").put("start", "2026-12-04T19:00:00");
+        assertThat(api.post(r + "/bookings", web2).status()).isEqualTo(201);
+        Api.Response refused = api.post(r + "/bookings", web2.deepCopy().put("id", "web-3"));
+        assertThat(refused.json()).as("the fourth party of 4, every field").isEqualTo(shown.get(3));
+
+        JsonNode after = objectMapper.readTree(blockAfter("and the 19:30 slot then:", "json"));
+        assertThat(api.get(r + "/days/2026-12-04/availability?partySize=4&from=19:30&to=19:30").json()
+                .path("slots").get(0)).isEqualTo(after);
     }
 
     @Test
     void theSolveAnswerIsARealOne() throws IOException {
         JsonNode shown = objectMapper.readTree(blockAfter("The answer (lists shortened", "json"));
+        assertThat(objectMapper.readTree(blockAfter(solving, "The answer (lists shortened", "json")))
+                .as("the solving page shows README's answer").isEqualTo(shown);
         Api.Response solved = api.post("/api/restaurants/cafe-3/days/2026-12-04/solve",
                 parse("{\"config\": \"default\"}"));
         assertThat(solved.status()).as("%s", solved).isEqualTo(200);
@@ -78,7 +145,7 @@ class ReadmeFiguresTest extends SolvingTest {
 
     @Test
     void theCommandLineOutputIsARealOne() {
-        String shown = blockAfter("and the counts:", "");
+        String shown = blockAfter(solving, "and the counts:", "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = Cli.run(new String[] {"solve", "--restaurant", "cafe-3", "--date", "2026-12-04",
                 "--spring.datasource.url=" + dataSource.getJdbcUrl(),

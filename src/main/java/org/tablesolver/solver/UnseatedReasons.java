@@ -182,10 +182,10 @@ final class UnseatedReasons {
         return booking.getRequiredZone() == null ? "" : " in zone '" + booking.getRequiredZone() + "'";
     }
 
-    /** The booking's occupied interval in local time, e.g. "19:30–21:15 (with the reset buffer)". */
+    /** The booking's occupied interval in local time, e.g. "19:30–21:15 (with the turnover buffer)". */
     private String window(PlannedBooking booking) {
         return localTime(booking.getStart()) + "–" + localTime(booking.getEnd())
-                + (plan.getTurnoverBufferMinutes() > 0 ? " (with the reset buffer)" : "");
+                + (plan.getTurnoverBufferMinutes() > 0 ? " (with the turnover buffer)" : "");
     }
 
     private LocalTime localTime(int minutes) {
