@@ -1,5 +1,5 @@
 // The host's timeline: one row per table, the day's bookings as boxes, the bookings without a table beside it.
-// Plain JavaScript on the service's own REST API (README "The host's timeline"); no third-party code.
+// Plain JavaScript on the service's own REST API (src/docs/host-operations.md, "The host's timeline"); no third-party code.
 "use strict";
 
 const KEY = "tablesolver.apiKey";

@@ -1,4 +1,4 @@
--- API keys (README "Authentication"). The secret itself is never stored: only its SHA-256, which is enough
+-- API keys (src/docs/api.md "Authentication"). The secret itself is never stored: only its SHA-256, which is enough
 -- for a random 256-bit secret (there is nothing to guess that a slow hash would protect).
 create table api_key (
     id          text primary key,

@@ -1,4 +1,4 @@
--- Durable solving (README "Durable solving"): solve jobs are db-scheduler executions on this database, so any
+-- Durable solving (src/docs/operations.md "Durable solving"): solve jobs are db-scheduler executions on this database, so any
 -- instance runs them and an instance that dies leaves its jobs to the others. The table is db-scheduler's own
 -- PostgreSQL schema (16.x).
 create table scheduled_tasks (

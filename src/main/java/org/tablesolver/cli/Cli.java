@@ -117,7 +117,7 @@ public final class Cli {
                         // Timefold registers the same global gauges for every solver; solves of --all overlap.
                         "logging.level.io.micrometer.core.instrument.MeterRegistry=ERROR",
                         "tablesolver.embedded.attach-to-running=true",
-                        // A command runs the solves it asks for, not the service's queue (README "Durable solving").
+                        // A command runs the solves it asks for, not the service's queue (src/docs/operations.md "Durable solving").
                         "tablesolver.solve.run-others=false")
                 .run(springArguments.toArray(String[]::new));
     }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Timeouts on every application connection, embedded or external (README "Configuration"), so no database fault
+ * Timeouts on every application connection, embedded or external (src/docs/operations.md "Configuration"), so no database fault
  * makes a request hang or keeps a restaurant-day locked: PostgreSQL ends a statement after
  * {@code statementTimeout}, a lock wait after {@code lockTimeout} (commits set a shorter one of their own) and a
  * session that stays idle inside a transaction after {@code idleInTransactionTimeout} (its locks released); the

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What an API key may do (README "Authentication"). {@code admin} includes every other scope and every
+ * What an API key may do (src/docs/api.md "Authentication"). {@code admin} includes every other scope and every
  * restaurant.
  */
 public enum Scope {

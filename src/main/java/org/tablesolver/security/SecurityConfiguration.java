@@ -34,7 +34,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.tablesolver.web.ProblemResponses;
 
 /**
- * Spring Security for the REST API (README "Authentication"): every {@code /api/**} request carries
+ * Spring Security for the REST API (src/docs/api.md "Authentication"): every {@code /api/**} request carries
  * {@code Authorization: Bearer <key>} (Spring's resource-server bearer filter with {@link ApiKeyIntrospector});
  * each operation needs a scope, and a key limited to restaurants may touch only those ({@code {restaurantId}}
  * of the path here, the others in the controllers through {@link RestaurantAccess}). Refusals are
@@ -148,7 +148,7 @@ class SecurityConfiguration {
             boolean sentKey = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
             write(objectMapper, request, response, HttpStatus.UNAUTHORIZED, sentKey
                     ? "The API key is unknown or revoked (send 'Authorization: Bearer <key>')."
-                    : "This request needs an API key: send 'Authorization: Bearer <key>' (README 'Authentication').");
+                    : "This request needs an API key: send 'Authorization: Bearer <key>' (src/docs/api.md 'Authentication').");
         };
     }
 

@@ -15,7 +15,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
 /**
  * All rules of a seating plan, one method each, grouped by level (see {@link SeatingPlan} for why the
  * levels are separate). Constraint names are stable: they appear in score analyses, in
- * {@code ConstraintWeightOverrides} and in README's constraints table.
+ * {@code ConstraintWeightOverrides} and in the constraints table of src/docs/solving.md.
  */
 public class SeatingConstraints implements ConstraintProvider {
 

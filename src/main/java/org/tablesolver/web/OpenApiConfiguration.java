@@ -58,7 +58,7 @@ class OpenApiConfiguration {
                         .title("table-solver")
                         .version("v1")
                         .description("Floor plans, bookings, holds and whole-day table assignment for restaurants. "
-                                + "Every request needs `Authorization: Bearer <API key>` (README \"Authentication\"). "
+                                + "Every request needs `Authorization: Bearer <API key>` (src/docs/api.md, \"Authentication\"). "
                                 + "Every error is an RFC 9457 application/problem+json body with `field` (the first "
                                 + "offending field as a JSON path) and `errors` (all of them). Request bodies are "
                                 + "strict: unknown properties, wrong JSON types and date-times with an offset are "
