@@ -238,7 +238,7 @@ class SolvePipeline {
                         job.solved();
                     }
                 });
-        return solved == null ? null : new Solved(solved, bound);
+        return solved == null ? null : new Solved(solved, bound.provenBy(solved));
     }
 
     private SolveView committedView(SolveJob job, PlanReport report, PlanChanges changes,

@@ -120,12 +120,47 @@ public class SeatingSolver {
             solver = built.factory().buildSolver(new SolverConfigOverride<SeatingPlan>().withTerminationConfig(termination));
         }
         SeatingPlan best = run(solver, problem, listener, hooks);
-        if (best == null || !bound.proves(SeatedWeightBound.seatedWeight(best))) {
+        if (best == null || !proven(best)) {
             return best;
         }
         Solver<SeatingPlan> polish = polishFactory(configName).buildSolver();
         SeatingPlan polished = run(polish, best, listener, hooks);
         return polished == null ? best : polished;
+    }
+
+    /**
+     * Whether a plan reaches its day's bound: the relaxation's, or the optimum a phase proved meanwhile (the repair's
+     * whole-day piece solved to optimality sets it on the plan).
+     */
+    public static boolean proven(SeatingPlan plan) {
+        Long bound = plan.getSeatedWeightBound();
+        return bound != null && SeatedWeightBound.seatedWeight(plan) >= bound;
+    }
+
+    /** A solve that {@link #solve} runs on this thread, and the optimum a phase proved during it. */
+    private static final class Running {
+        final Solver<SeatingPlan> solver;
+        Long proven;
+
+        Running(Solver<SeatingPlan> solver) {
+            this.solver = solver;
+        }
+    }
+
+    private static final ThreadLocal<Running> RUNNING = new ThreadLocal<>();
+
+    /**
+     * Called by a phase on the solving thread when it has proven that no plan of the day seats more than
+     * {@code optimum} and the working plan seats that much: the solve that {@link #solve} runs ends after the current
+     * step, as it does at the relaxation's bound, its plan carries the optimum as its bound (proven), and the polish
+     * follows. Nothing happens outside such a solve.
+     */
+    public static void provenOptimal(long optimum) {
+        Running running = RUNNING.get();
+        if (running != null) {
+            running.proven = running.proven == null ? optimum : Math.min(running.proven, optimum);
+            running.solver.terminateEarly();
+        }
     }
 
     /** The best score limit of a plan that reaches the bound: feasible, level 0 at {@code levelZero}, any rest. */
@@ -142,9 +177,18 @@ public class SeatingSolver {
             hooks.ended(solver);
             return null;
         }
+        Running running = new Running(solver);
+        RUNNING.set(running);
         try {
-            return solver.solve(problem);
+            SeatingPlan best = solver.solve(problem);
+            // The best plan was cloned when it last improved: a proof that came without an improvement is not on it.
+            if (best != null && running.proven != null && (best.getSeatedWeightBound() == null
+                    || running.proven < best.getSeatedWeightBound())) {
+                best.setSeatedWeightBound(running.proven);
+            }
+            return best;
         } finally {
+            RUNNING.remove();
             hooks.ended(solver);
         }
     }

@@ -60,8 +60,9 @@ final class DayRunner {
             long speed = solvers.get(0) instanceof DefaultSolver<SeatingPlan> defaultSolver
                     ? defaultSolver.getMoveEvaluationSpeed() : 0;
             double toFinal = timeline.isEmpty() ? total : timeline.get(timeline.size() - 1).seconds();
-            return measured(config, day, solved, toFinal, total, speed, heap.peakBytes(), timeline, bound.bound(),
-                    bound.proves(SeatedWeightBound.seatedWeight(solved)));
+            SeatedWeightBound.Result proven = bound.provenBy(solved);
+            return measured(config, day, solved, toFinal, total, speed, heap.peakBytes(), timeline, proven.bound(),
+                    proven.proves(SeatedWeightBound.seatedWeight(solved)));
         }
     }
 

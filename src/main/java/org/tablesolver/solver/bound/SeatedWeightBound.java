@@ -53,6 +53,15 @@ public final class SeatedWeightBound {
         public boolean proves(long seatedWeight) {
             return bound != null && seatedWeight >= bound;
         }
+
+        /**
+         * This bound, or the tighter one a solve proved for its plan ({@code solved}'s bound: the optimum of the day
+         * when a phase solved the whole day exactly).
+         */
+        public Result provenBy(SeatingPlan solved) {
+            Long proven = solved.getSeatedWeightBound();
+            return proven != null && (bound == null || proven < bound) ? new Result(proven, total, seconds) : this;
+        }
     }
 
     private SeatedWeightBound() {

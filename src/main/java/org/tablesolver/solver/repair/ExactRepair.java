@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.Seating;
 import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.bound.SeatedWeightBound;
 
 /**
@@ -290,12 +291,19 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
                 continue;
             }
             p.solved++;
+            boolean proof = false;
             Long bound = plan.getSeatedWeightBound();
             long weightBefore = SeatedWeightBound.seatedWeight(plan);
             long toGain = bound == null ? Long.MAX_VALUE : bound - weightBefore;
             Map<PlannedBooking, Seating> better = sub.solve(Math.min(deterministicSeconds, left), toGain, presolve,
                     hint, cpSatParameters);
             p.spent += sub.deterministicTime();
+            if (p.wholeDay && sub.optimalWeight() != null && (bound == null || sub.optimalWeight() < bound)) {
+                // The whole day solved to proven optimality: its optimum is the day's bound from now on (tighter
+                // than the relaxation's), so the solve stops at it and says it is proven.
+                plan.setSeatedWeightBound(sub.optimalWeight());
+                proof = true;
+            }
             if (better != null) {
                 // Where the freed bookings sit now, taken before the answer moves them: to put them back.
                 Map<PlannedBooking, Seating> was = sub.currentSeatings();
@@ -313,6 +321,9 @@ public class ExactRepair implements PhaseCommand<SeatingPlan> {
             p.meagreInARow = gained * 1000.0 < minGainPermille * weightBefore ? p.meagreInARow + 1 : 0;
             if (reachedBound(plan) || p.meagreInARow >= meagrePieces) {
                 p.done = true;
+                if (proof) {
+                    SeatingSolver.provenOptimal(plan.getSeatedWeightBound());
+                }
                 return;
             }
             if (keptThisStep >= keptPerStep) {

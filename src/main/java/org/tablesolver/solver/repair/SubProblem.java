@@ -44,6 +44,7 @@ final class SubProblem {
     private final List<List<Seating>> options;
     private final List<PacingRoom> pacing;
     private double deterministicTime;
+    private Long optimalWeight;
 
     /** What a pacing slot still allows the freed bookings. */
     private record PacingRoom(int slot, int covers) {
@@ -263,6 +264,13 @@ final class SubProblem {
             }
         });
         deterministicTime = solver.response().getDeterministicTime();
+        optimalWeight = null;
+        if (status == CpSolverStatus.OPTIMAL) {
+            // Proven: no choice of the freed bookings seats more weight; the fixed ones seat what they seat.
+            long fixed = plan.getBookings().stream().filter(PlannedBooking::isSeated).mapToLong(PlannedBooking::getSeatingWeight)
+                    .sum() - seatedNow;
+            optimalWeight = fixed + (long) Math.floor(solver.objectiveValue() / weightScale);
+        }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE
                 || solver.objectiveValue() < currentValue + 0.5) {
             return null;
@@ -278,6 +286,15 @@ final class SubProblem {
             seatings.put(freed.get(i), chosen);
         }
         return seatings;
+    }
+
+    /**
+     * The plan's seated weight with the freed bookings chosen optimally, when CP-SAT proved its answer of the last
+     * {@link #solve} optimal (null otherwise, and when it stopped at the weight asked for). For a piece that frees
+     * every booking that may move (the whole day), that is the optimum of the day.
+     */
+    Long optimalWeight() {
+        return optimalWeight;
     }
 
     /** CP-SAT's deterministic time in the last {@link #solve}: the same on every run of the same model. */
