@@ -30,7 +30,7 @@ class AvailabilityController {
     }
 
     @GetMapping("/days/{date}/availability")
-    @Operation(summary = "Which start times can take a party",
+    @Operation(operationId = "getAvailability", summary = "Which start times can take a party",
             description = "A slot is available if and only if a plan exists that seats every CONFIRMED and SEATED "
                     + "booking, every active capacity hold and this party (pinned and seated bookings keep their "
                     + "tables, the others may move) within pacing. Slots: every bookingSlotMinutes from 'from' to "
@@ -46,7 +46,7 @@ class AvailabilityController {
     }
 
     @PostMapping("/bookings/{bookingId}/confirm")
-    @Operation(summary = "Confirm a PENDING booking now",
+    @Operation(operationId = "confirmBooking", summary = "Confirm a PENDING booking now",
             description = "200 CONFIRMED with its tables and the bookings moved to make room; 409 with code and "
                     + "alternatives when it cannot be seated (it stays PENDING). Already CONFIRMED or SEATED: 200 as is.")
     @Statuses(body = ConfirmedBooking.class, errors = {409, 412})

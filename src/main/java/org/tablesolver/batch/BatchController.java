@@ -29,7 +29,7 @@ class BatchController {
     }
 
     @PostMapping("/api/batches")
-    @Operation(summary = "Accept one solve per restaurant of a date",
+    @Operation(operationId = "createBatch", summary = "Accept one solve per restaurant of a date",
             description = "All or none: every solve is persisted before the 202. Omitted restaurants: every "
                     + "restaurant with bookings that day that the API key may see. Follow it with GET "
                     + "/api/batches/{batchId}.")
@@ -46,7 +46,7 @@ class BatchController {
     }
 
     @GetMapping("/api/batches/{batchId}")
-    @Operation(summary = "A batch: its solves and how many are in each status")
+    @Operation(operationId = "getBatch", summary = "A batch: its solves and how many are in each status")
     BatchView get(@PathVariable String batchId) {
         BatchView batch = batches.find(batchId).orElseThrow(() -> new NotFoundException("batchId",
                 "Batch '" + batchId + "' does not exist."));

@@ -38,7 +38,7 @@ class BookingController {
     }
 
     @PostMapping("/bookings")
-    @Operation(summary = "Create a booking: a PENDING request, or confirmed now with \"confirm\": true",
+    @Operation(operationId = "createBooking", summary = "Create a booking: a PENDING request, or confirmed now with \"confirm\": true",
             description = "201 with the booking; with a client id the call is idempotent: the same id and content "
                     + "answers 200 with the stored booking, the same id with other content 409. With confirm: 201 "
                     + "CONFIRMED with its tables and \"moved\" (other bookings given other tables to make room), or "
@@ -71,13 +71,13 @@ class BookingController {
     }
 
     @GetMapping("/bookings/{bookingId}")
-    @Operation(summary = "Get a booking", description = "ETag: its version.")
+    @Operation(operationId = "getBooking", summary = "Get a booking", description = "ETag: its version.")
     ResponseEntity<Booking> get(@PathVariable String restaurantId, @PathVariable String bookingId) {
         return tagged(service.get(restaurantId, bookingId));
     }
 
     @GetMapping("/bookings")
-    @Operation(summary = "List bookings, a page at a time",
+    @Operation(operationId = "listBookings", summary = "List bookings, a page at a time",
             description = "Ordered by service date, start and id; filters optional (status may repeat). Ask again "
                     + "with cursor=nextCursor for the next page; nextCursor is null on the last one.")
     BookingService.Page list(@PathVariable String restaurantId,
@@ -97,7 +97,7 @@ class BookingController {
     }
 
     @DeleteMapping("/bookings/{bookingId}")
-    @Operation(summary = "Cancel a booking",
+    @Operation(operationId = "cancelBooking", summary = "Cancel a booking",
             description = "200 with the CANCELLED booking, its tables released; cancelling again is a no-op 200. "
                     + "A SEATED booking cannot be cancelled: 409.")
     @Statuses(errors = {409, 412})
@@ -107,7 +107,7 @@ class BookingController {
     }
 
     @PostMapping("/bookings/{bookingId}/seat")
-    @Operation(summary = "Seat a CONFIRMED booking (the guests arrived)", description = "Any other status: 409.")
+    @Operation(operationId = "seatBooking", summary = "Seat a CONFIRMED booking (the guests arrived)", description = "Any other status: 409.")
     @Statuses(errors = {409, 412})
     ResponseEntity<Booking> seat(@PathVariable String restaurantId, @PathVariable String bookingId,
                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -115,7 +115,7 @@ class BookingController {
     }
 
     @GetMapping("/days/{date}/plan")
-    @Operation(summary = "The bookings of a service date with their tables, ordered by start then id")
+    @Operation(operationId = "getDayPlan", summary = "The bookings of a service date with their tables, ordered by start then id")
     DayPlan plan(@PathVariable String restaurantId, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate date,
                  @RequestParam(defaultValue = "false") boolean includeCancelled) {
         return service.dayPlan(restaurantId, date, includeCancelled);

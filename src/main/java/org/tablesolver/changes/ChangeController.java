@@ -18,7 +18,7 @@ class ChangeController {
     }
 
     @GetMapping("/api/restaurants/{restaurantId}/changes")
-    @Operation(summary = "The booking changes after a seq",
+    @Operation(operationId = "listChanges", summary = "The booking changes after a seq",
             description = "Every committed version of every booking of the restaurant (its creation included) "
                     + "appears once, seq increasing in commit order without gaps: a client that always asks after "
                     + "the last seq it saw (next) never misses one.")

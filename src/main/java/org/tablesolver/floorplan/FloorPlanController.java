@@ -31,19 +31,19 @@ class FloorPlanController {
     }
 
     @GetMapping
-    @Operation(summary = "List restaurants")
+    @Operation(operationId = "listRestaurants", summary = "List restaurants")
     List<RestaurantSummary> list() {
         return service.list().stream().filter(restaurant -> RestaurantAccess.allows(restaurant.id())).toList();
     }
 
     @GetMapping("/{restaurantId}")
-    @Operation(summary = "Get a restaurant's floor plan")
+    @Operation(operationId = "getFloorPlan", summary = "Get a restaurant's floor plan")
     FloorPlan get(@PathVariable String restaurantId) {
         return service.get(restaurantId);
     }
 
     @PutMapping("/{restaurantId}")
-    @Operation(summary = "Create a restaurant (201) or replace its floor plan (200)",
+    @Operation(operationId = "putFloorPlan", summary = "Create a restaurant (201) or replace its floor plan (200)",
             description = "409 (nothing changed) when a CONFIRMED or SEATED booking would lose its seating "
                     + "(removed, other member tables, out of service, or too small/large for the party), or when "
                     + "the time zone changes while bookings exist that are not cancelled. With reseat=true, future "

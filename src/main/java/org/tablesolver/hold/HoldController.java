@@ -27,7 +27,7 @@ class HoldController {
     }
 
     @PostMapping
-    @Operation(summary = "Hold a table for a few minutes",
+    @Operation(operationId = "placeHold", summary = "Hold a table for a few minutes",
             description = "409 when the table is out of service, assigned or held at that time.")
     @Statuses(success = 201, errors = 409)
     ResponseEntity<Hold> place(@PathVariable String restaurantId, @RequestBody HoldRequest request) {
@@ -37,13 +37,13 @@ class HoldController {
     }
 
     @GetMapping
-    @Operation(summary = "List the active holds")
+    @Operation(operationId = "listHolds", summary = "List the active holds")
     List<Hold> list(@PathVariable String restaurantId) {
         return service.list(restaurantId);
     }
 
     @DeleteMapping("/{holdId}")
-    @Operation(summary = "Release a hold", description = "204; 404 when unknown or already expired.")
+    @Operation(operationId = "releaseHold", summary = "Release a hold", description = "204; 404 when unknown or already expired.")
     @Statuses(success = 204)
     ResponseEntity<Void> release(@PathVariable String restaurantId, @PathVariable String holdId) {
         service.release(restaurantId, holdId);

@@ -34,7 +34,7 @@ class HostController {
     }
 
     @PatchMapping(path = "/bookings/{bookingId}", consumes = {"application/merge-patch+json", "application/json"})
-    @Operation(summary = "Change a booking (JSON merge patch)",
+    @Operation(operationId = "changeBooking", summary = "Change a booking (JSON merge patch)",
             description = "PENDING: updated. CONFIRMED: keeps its tables when they still fit and are free, else "
                     + "re-seated exactly (others may move: \"moved\") or 409 with code and alternatives, nothing "
                     + "changed. SEATED: durationMinutes, partySize and guest fields only; a longer stay moves the next "
@@ -52,7 +52,7 @@ class HostController {
     }
 
     @PutMapping("/bookings/{bookingId}/seating")
-    @Operation(summary = "Seat a booking on a table or combination by hand (and pin it)",
+    @Operation(operationId = "setSeating", summary = "Seat a booking on a table or combination by hand (and pin it)",
             description = "PENDING or CONFIRMED → CONFIRMED there (a SEATED party changes table). A taken seating "
                     + "is a 409 naming the bookings and holds in the way; with moveOthers they are re-seated "
                     + "elsewhere when the exact check finds a way. Capacity, required zone and service are checked.")
@@ -65,7 +65,7 @@ class HostController {
     }
 
     @PostMapping("/bookings/{bookingId}/complete")
-    @Operation(summary = "The party left: SEATED → COMPLETED, its tables free from this minute")
+    @Operation(operationId = "completeBooking", summary = "The party left: SEATED → COMPLETED, its tables free from this minute")
     @Statuses(errors = {409, 412})
     ResponseEntity<Booking> complete(@PathVariable String restaurantId, @PathVariable String bookingId,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -74,7 +74,7 @@ class HostController {
     }
 
     @PostMapping("/bookings/{bookingId}/no-show")
-    @Operation(summary = "The guests never came: CONFIRMED → NO_SHOW, its tables released")
+    @Operation(operationId = "markNoShow", summary = "The guests never came: CONFIRMED → NO_SHOW, its tables released")
     @Statuses(errors = {409, 412})
     ResponseEntity<Booking> noShow(@PathVariable String restaurantId, @PathVariable String bookingId,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -83,7 +83,7 @@ class HostController {
     }
 
     @PostMapping("/walk-ins")
-    @Operation(summary = "Seat a walk-in now, or quote the wait",
+    @Operation(operationId = "seatWalkIn", summary = "Seat a walk-in now, or quote the wait",
             description = "201 SEATED on a seating free from now (restaurant-local, to the minute) for the stay, "
                     + "moving confirmed parties that are not pinned if that makes room. Otherwise 409 with "
                     + "waitMinutes: the earliest start within 3 hours at which the party can be seated (null: none).")

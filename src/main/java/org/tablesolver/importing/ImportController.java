@@ -18,7 +18,7 @@ class ImportController {
     }
 
     @PostMapping("/api/import")
-    @Operation(summary = "Create or replace floor plans and create PENDING bookings, all or nothing",
+    @Operation(operationId = "importDocument", summary = "Create or replace floor plans and create PENDING bookings, all or nothing",
             description = "Body: {\"restaurant\": {...floor plan with id...}, \"bookings\": [...]} or "
                     + "{\"restaurants\": [{\"restaurant\": ..., \"bookings\": ...}, ...]}; other top-level "
                     + "properties (e.g. \"date\") are ignored. Same rules as PUT /api/restaurants/{id} and "

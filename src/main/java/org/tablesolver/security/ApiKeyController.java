@@ -27,7 +27,7 @@ class ApiKeyController {
     }
 
     @PostMapping
-    @Operation(summary = "Create an API key",
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
             description = "201 with the key's `secret`: the only time it is shown (only its hash is stored). "
                     + "`restaurants` null or absent: every restaurant.")
     @Statuses(success = 201)
@@ -37,13 +37,13 @@ class ApiKeyController {
     }
 
     @GetMapping
-    @Operation(summary = "List API keys (never their secrets)")
+    @Operation(operationId = "listApiKeys", summary = "List API keys (never their secrets)")
     List<ApiKey> list() {
         return service.list();
     }
 
     @DeleteMapping("/{keyId}")
-    @Operation(summary = "Revoke an API key: refused from the next request on")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key: refused from the next request on")
     @Statuses(success = 204)
     ResponseEntity<Void> delete(@PathVariable String keyId) {
         service.delete(keyId);

@@ -31,7 +31,7 @@ class SolveController {
     }
 
     @PostMapping("/api/restaurants/{restaurantId}/days/{date}/solve")
-    @Operation(summary = "Solve a restaurant-day and commit the plan",
+    @Operation(operationId = "solveDay", summary = "Solve a restaurant-day and commit the plan",
             description = "Default: waits and answers 200 with the COMMITTED solve; 409 when it kept conflicting "
                     + "with concurrent changes (the day unchanged). With wait=false: 202 and Location "
                     + "/api/solves/{solveId} at once.")
@@ -54,13 +54,13 @@ class SolveController {
     }
 
     @GetMapping("/api/solves/{solveId}")
-    @Operation(summary = "A solve: status, best score so far and elapsed time; the full result once committed")
+    @Operation(operationId = "getSolve", summary = "A solve: status, best score so far and elapsed time; the full result once committed")
     SolveView get(@PathVariable String solveId) {
         return visible(solveId);
     }
 
     @DeleteMapping("/api/solves/{solveId}")
-    @Operation(summary = "Stop a solve early",
+    @Operation(operationId = "stopSolve", summary = "Stop a solve early",
             description = "A running solve stops and commits its best plan so far (discard=true: commits nothing); "
                     + "a queued one is cancelled. Answers the solve once it ended; a finished solve is unchanged.")
     SolveView stop(@PathVariable String solveId, @RequestParam(defaultValue = "false") boolean discard) {
@@ -76,7 +76,7 @@ class SolveController {
     }
 
     @GetMapping("/api/solves")
-    @Operation(summary = "Past solves from the audit table, latest first")
+    @Operation(operationId = "listSolves", summary = "Past solves from the audit table, latest first")
     List<SolveRun> list(@RequestParam(required = false) String restaurantId,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate date,
                         @RequestParam(defaultValue = "100") int limit) {

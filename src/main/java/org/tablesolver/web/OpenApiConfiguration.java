@@ -28,6 +28,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -73,7 +74,9 @@ class OpenApiConfiguration {
                                 .addProperty("message", new StringSchema())
                                 .required(List.of("field", "message")))
                         .addSchemas(PROBLEM, problemSchema()))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                // The service itself, wherever it is reached (not the URL of the request that read the description).
+                .servers(List.of(new Server().url("/").description("this table-solver service")));
     }
 
     private static Schema<?> problemSchema() {
@@ -83,7 +86,8 @@ class OpenApiConfiguration {
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema().format("uri"))
+                .addProperty("instance", new StringSchema().format("uri-reference")
+                        .description("The request's path, relative to the service"))
                 .addProperty("field", new StringSchema().nullable(true)
                         .description("The first offending field (JSON path), or absent"))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem")))

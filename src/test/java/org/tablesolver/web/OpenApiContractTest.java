@@ -318,6 +318,21 @@ class OpenApiContractTest {
     }
 
     @Test
+    void everyOperationHasItsOwnMeaningfulIdAndTheServerIsTheServiceItself() {
+        Set<String> ids = new LinkedHashSet<>();
+        docs.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String id = operation.getValue().path("operationId").asText();
+            assertThat(id).as("%s %s", operation.getKey(), path.getKey()).matches("[a-z][A-Za-z]+");
+            assertThat(ids.add(id)).as("%s is used once", id).isTrue();
+        }));
+        assertThat(ids).contains("listBookings", "getSolve", "getAvailability", "createBooking");
+        assertThat(docs.path("servers")).hasSize(1);
+        assertThat(docs.path("servers").get(0).path("url").asText()).isEqualTo("/");
+        assertThat(docs.path("components").path("schemas").path("Problem").path("properties").path("instance")
+                .path("format").asText()).isEqualTo("uri-reference");
+    }
+
+    @Test
     void everySchemaHasItsOwnNameAndEveryErrorIsAProblem() {
         JsonNode schemas = docs.path("components").path("schemas");
         assertThat(schemas.path("ImportResult").path("properties").path("restaurants").path("items")
