@@ -133,7 +133,7 @@ class ReadmeFiguresTest extends SolvingTest {
         assertThat(solved.status()).as("%s", solved).isEqualTo(200);
         JsonNode actual = solved.json();
         for (String field : List.of("restaurantId", "date", "mode", "config", "status", "score", "seated", "unseated",
-                "newlyConfirmed", "moved", "attempts", "error")) {
+                "newlyConfirmed", "moved", "bound", "gap", "proven", "endedBy", "attempts", "error")) {
             assertThat(actual.path(field)).as("README's solve answer: %s", field).isEqualTo(shown.path(field));
         }
         assertThat(actual.path("assignments")).as("README's assignment is one of the answer's")

@@ -87,7 +87,7 @@ public final class SolveJob {
             return finished.join();
         }
         return new SolveView(id, key.restaurantId(), key.date(), mode, config, status, bestScore, bestSeated, null, null,
-                null, null, null, null, null, null, solveMillis(), elapsedMillis(), attempts, null, requestedAt, startedAt, null);
+                null, null, null, null, null, null, null, solveMillis(), elapsedMillis(), attempts, null, requestedAt, startedAt, null);
     }
 
     /** Waits for the final answer. */

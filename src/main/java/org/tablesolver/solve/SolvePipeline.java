@@ -8,6 +8,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tablesolver.solver.EndedBy;
 import org.tablesolver.solver.PlanReport;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.SeatingPlan;
@@ -105,7 +106,7 @@ class SolvePipeline {
                         job.key().date(), attempt);
                 hooks.forEach(hook -> hook.beforeCommit(current));
                 SolveView committed = committedView(job, report, changes, result.bound(),
-                        SeatedWeightBound.seatedWeight(solved));
+                        SeatedWeightBound.seatedWeight(solved), result.endedBy());
                 PlanCommitter.Session session = new PlanCommitter.Session();
                 try {
                     committer.commit(day, changes, auditRow(committed), result(committed), current, session);
@@ -188,7 +189,7 @@ class SolvePipeline {
         log.warn("solve id={} restaurant={} date={}: {}; its job runs again later", job.id(), job.key().restaurantId(),
                 job.key().date(), why);
         job.finish(new SolveView(job.id(), job.key().restaurantId(), job.key().date(), job.mode(), job.config(),
-                SolveStatus.SOLVING, null, null, null, null, null, null, null, null, null, null, job.solveMillis(),
+                SolveStatus.SOLVING, null, null, null, null, null, null, null, null, null, null, null, job.solveMillis(),
                 job.elapsedMillis(), job.attempts(), "Outcome unknown: " + why + ". The solve runs again by itself "
                 + "(it commits at most once); GET /api/solves/" + job.id() + " tells its end.", job.requestedAt(),
                 job.startedAt(), null));
@@ -211,7 +212,7 @@ class SolvePipeline {
     static final String CANCELLED_QUEUED = "Cancelled before it started; nothing was written.";
 
     /** A solved plan and the bound it was solved against. */
-    private record Solved(SeatingPlan plan, SeatedWeightBound.Result bound) {
+    private record Solved(SeatingPlan plan, SeatedWeightBound.Result bound, EndedBy endedBy) {
     }
 
     /**
@@ -223,6 +224,7 @@ class SolvePipeline {
         SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, properties.boundTimeLimit().toMillis() / 1000.0,
                 properties.boundMaxVariables());
         int bookings = problem.getBookings().size();
+        EndedBy[] endedBy = new EndedBy[1];
         SeatingPlan solved = seatingSolver.solve(problem, job.config(), bound,
                 event -> job.bestPlanFound(event.getNewBestScore().toString(),
                         (int) event.getNewBestSolution().getBookings().stream().filter(PlannedBooking::isSeated)
@@ -237,12 +239,17 @@ class SolvePipeline {
                     public void ended(Solver<SeatingPlan> solver) {
                         job.solved();
                     }
+
+                    @Override
+                    public void endedBy(EndedBy why) {
+                        endedBy[0] = why;
+                    }
                 });
-        return solved == null ? null : new Solved(solved, bound.provenBy(solved));
+        return solved == null ? null : new Solved(solved, bound.provenBy(solved), endedBy[0]);
     }
 
     private SolveView committedView(SolveJob job, PlanReport report, PlanChanges changes,
-                                    SeatedWeightBound.Result bound, long seatedWeight) {
+                                    SeatedWeightBound.Result bound, long seatedWeight, EndedBy endedBy) {
         List<SolveView.Assignment> assignments = changes.bookings().stream()
                 .map(change -> new SolveView.Assignment(change.bookingId(), change.tableIds(), change.seatingId(),
                         change.statusAfter().name(), change.change()))
@@ -253,7 +260,8 @@ class SolvePipeline {
         return new SolveView(job.id(), job.key().restaurantId(), job.key().date(), job.mode(), job.config(),
                 SolveStatus.COMMITTED, report.score().toString(), report.seated(), report.unseated(),
                 changes.newlyConfirmed(), changes.moved(), bound.bound(), bound.gapPercent(seatedWeight),
-                bound.bound() == null ? null : bound.proves(seatedWeight), assignments, unseated, job.solveMillis(),
+                bound.bound() == null ? null : bound.proves(seatedWeight), endedBy, assignments, unseated,
+                job.solveMillis(),
                 job.elapsedMillis(), job.attempts(), null, job.requestedAt(), job.startedAt(), now());
     }
 
@@ -266,7 +274,8 @@ class SolvePipeline {
 
     private Outcome end(SolveJob job, SolveStatus status, String error, String score) {
         SolveView view = new SolveView(job.id(), job.key().restaurantId(), job.key().date(), job.mode(), job.config(),
-                status, score, null, null, null, null, null, null, null, null, null, job.solveMillis(), job.elapsedMillis(),
+                status, score, null, null, null, null, null, null, null, null, null, null, job.solveMillis(),
+                job.elapsedMillis(),
                 job.attempts(), error, job.requestedAt(), job.startedAt(), now());
         try {
             runs.insert(auditRow(view), result(view));
@@ -317,6 +326,6 @@ class SolvePipeline {
     private static SolveRun auditRow(SolveView view) {
         return new SolveRun(view.solveId(), view.restaurantId(), view.date(), view.mode(), view.config(),
                 view.status(), view.score(), view.seated(), view.unseated(), view.newlyConfirmed(), view.moved(),
-                view.bound(), view.gap(), view.proven(), view.attempts(), view.error(), view.requestedAt(), view.startedAt(), view.finishedAt());
+                view.bound(), view.gap(), view.proven(), view.endedBy(), view.attempts(), view.error(), view.requestedAt(), view.startedAt(), view.finishedAt());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.tablesolver.solver.EndedBy;
 import org.tablesolver.solver.SolveMode;
 
 /**
@@ -26,6 +27,7 @@ public record SolveRun(
         Long bound,
         Double gap,
         Boolean proven,
+        EndedBy endedBy,
         int attempts,
         String error,
         Instant requestedAt,

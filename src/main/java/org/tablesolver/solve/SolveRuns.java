@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tablesolver.database.Rows;
+import org.tablesolver.solver.EndedBy;
 import org.tablesolver.solver.SolveMode;
 
 /** The audit table {@code solve_run}. */
@@ -19,7 +20,7 @@ class SolveRuns {
 
     private static final String COLUMNS = """
             id, restaurant_id, service_date, mode, config, status, score, seated, unseated, newly_confirmed, moved,
-            bound, gap, proven, attempts, error, requested_at, started_at, finished_at
+            bound, gap, proven, ended_by, attempts, error, requested_at, started_at, finished_at
             """;
 
     private final JdbcClient jdbc;
@@ -223,13 +224,14 @@ class SolveRuns {
     void insert(SolveRun run, String result) {
         Rows.exactlyOne(jdbc.sql("insert into solve_run (" + COLUMNS + """
                         , result) values (:id, :r, :date, :mode, :config, :status, :score, :seated, :unseated,
-                                  :newlyConfirmed, :moved, :bound, :gap, :proven, :attempts, :error, :requestedAt,
+                                  :newlyConfirmed, :moved, :bound, :gap, :proven, :endedBy, :attempts, :error, :requestedAt,
                                   :startedAt, :finishedAt, :result)
                         on conflict (id) do update set
                             status = excluded.status, score = excluded.score, seated = excluded.seated,
                             unseated = excluded.unseated, newly_confirmed = excluded.newly_confirmed,
                             moved = excluded.moved, bound = excluded.bound, gap = excluded.gap,
-                            proven = excluded.proven, attempts = excluded.attempts, error = excluded.error,
+                            proven = excluded.proven, ended_by = excluded.ended_by, attempts = excluded.attempts,
+                            error = excluded.error,
                             started_at = coalesce(solve_run.started_at, excluded.started_at),
                             finished_at = excluded.finished_at, result = excluded.result
                         where solve_run.status in ('QUEUED', 'SOLVING')
@@ -240,6 +242,7 @@ class SolveRuns {
                 .param("score", run.score()).param("seated", run.seated()).param("unseated", run.unseated())
                 .param("newlyConfirmed", run.newlyConfirmed()).param("moved", run.moved())
                 .param("bound", run.bound()).param("gap", run.gap()).param("proven", run.proven())
+                .param("endedBy", run.endedBy() == null ? null : run.endedBy().name())
                 .param("attempts", run.attempts()).param("error", run.error())
                 .param("requestedAt", DayLoader.utc(run.requestedAt()))
                 .param("startedAt", run.startedAt() == null ? null : DayLoader.utc(run.startedAt()))
@@ -278,7 +281,7 @@ class SolveRuns {
                 (Integer) rs.getObject("seated"), (Integer) rs.getObject("unseated"),
                 (Integer) rs.getObject("newly_confirmed"), (Integer) rs.getObject("moved"),
                 (Long) rs.getObject("bound"), (Double) rs.getObject("gap"), (Boolean) rs.getObject("proven"),
-                rs.getInt("attempts"),
+                rs.getString("ended_by") == null ? null : EndedBy.valueOf(rs.getString("ended_by")), rs.getInt("attempts"),
                 rs.getString("error"), instant(rs, "requested_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
     }

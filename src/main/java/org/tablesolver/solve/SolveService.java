@@ -108,7 +108,7 @@ public class SolveService {
                 }
                 for (SolveJob job : jobs) {
                     runs.queued(new SolveRun(job.id(), job.key().restaurantId(), date, solveMode, configName,
-                            SolveStatus.QUEUED, null, null, null, null, null, null, null, null, 0, null,
+                            SolveStatus.QUEUED, null, null, null, null, null, null, null, null, null, 0, null,
                             job.requestedAt(), null, null), batch == null ? null : batch.id());
                 }
                 scheduler.scheduleBatch(jobs.stream().<com.github.kagkarlsson.scheduler.task.TaskInstance<?>>map(
@@ -355,7 +355,7 @@ public class SolveService {
                 run.finishedAt() == null ? Instant.now() : run.finishedAt()).toMillis();
         return new SolveView(run.solveId(), run.restaurantId(), run.date(), run.mode(), run.config(), run.status(),
                 run.score(), run.seated(), run.unseated(), run.newlyConfirmed(), run.moved(), run.bound(), run.gap(),
-                run.proven(), assignments, unseated, solveMillis, total,
+                run.proven(), run.endedBy(), assignments, unseated, solveMillis, total,
                 run.attempts(), run.error(), run.requestedAt(), run.startedAt(), run.finishedAt());
     }
 

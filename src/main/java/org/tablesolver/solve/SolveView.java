@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.tablesolver.solver.EndedBy;
 import org.tablesolver.solver.SolveMode;
 
 /**
@@ -42,6 +43,11 @@ public record SolveView(
         @Schema(description = "How far the plan's seated weight is below the bound, in percent (0: it reaches it)")
         Double gap,
         @Schema(description = "True when the plan reaches the bound: no plan seats more") Boolean proven,
+        @Schema(description = "Why the solve ended: BOUND (the plan reached the bound: proven), NO_GAIN (the search "
+                + "ended by its own counts with nothing left to gain), LIMIT (a configured step budget), TIME_LIMIT "
+                + "(the wall-clock cap: another run may differ), STOPPED (by a user); null while it runs and for a "
+                + "solve that did not end by solving (a conflict, a failure, a discard)")
+        EndedBy endedBy,
         List<Assignment> assignments,
         List<Unseated> unseatedBookings,
         Long solveMillis,

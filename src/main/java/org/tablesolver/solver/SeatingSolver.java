@@ -20,6 +20,11 @@ import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIterat
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.impl.localsearch.scope.LocalSearchPhaseScope;
+import ai.timefold.solver.core.impl.phase.event.PhaseLifecycleListenerAdapter;
+import ai.timefold.solver.core.impl.phase.scope.AbstractPhaseScope;
+import ai.timefold.solver.core.impl.solver.AbstractSolver;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -79,7 +84,8 @@ public class SeatingSolver {
             SolverFactory<SeatingPlan> factory = SolverFactory.create(config);
             factory.buildSolver();
             return new Built(version, factory, config.getTerminationConfig() == null ? new TerminationConfig()
-                    : config.getTerminationConfig().copyConfig());
+                    : config.getTerminationConfig().copyConfig(),
+                    config.getPhaseConfigList() == null ? List.of() : List.copyOf(config.getPhaseConfigList()));
         } catch (SolverConfigs.UnknownSolverConfigException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -87,8 +93,12 @@ public class SeatingSolver {
         }
     }
 
-    /** A built configuration: its file's version, its factory, and its solver-level termination (kept as read). */
-    private record Built(String version, SolverFactory<SeatingPlan> factory, TerminationConfig termination) {
+    /**
+     * A built configuration: its file's version, its factory, its solver-level termination and its phases (kept as
+     * read).
+     */
+    private record Built(String version, SolverFactory<SeatingPlan> factory, TerminationConfig termination,
+                         List<PhaseConfig> phases) {
     }
 
     /** Steps without improvement after which the polish of a proven plan (guests, preferences) ends. */
@@ -99,6 +109,10 @@ public class SeatingSolver {
         boolean starting(Solver<SeatingPlan> solver);
 
         void ended(Solver<SeatingPlan> solver);
+
+        /** Why the solve ended, once it has (not called when it never started). */
+        default void endedBy(EndedBy endedBy) {
+        }
     }
 
     /**
@@ -119,13 +133,86 @@ public class SeatingSolver {
             termination.setBestScoreLimit(boundLimit(bound.levelZero()).toString());
             solver = built.factory().buildSolver(new SolverConfigOverride<SeatingPlan>().withTerminationConfig(termination));
         }
-        SeatingPlan best = run(solver, problem, listener, hooks);
-        if (best == null || !proven(best)) {
+        Ending main = new Ending(built);
+        SeatingPlan best = run(solver, problem, listener, hooks, main);
+        if (best == null) {
+            return null;
+        }
+        if (!proven(best)) {
+            hooks.endedBy(main.endedBy(solver, false));
             return best;
         }
         Solver<SeatingPlan> polish = polishFactory(configName).buildSolver();
-        SeatingPlan polished = run(polish, best, listener, hooks);
+        Ending polishing = new Ending(built);
+        SeatingPlan polished = run(polish, best, listener, hooks, polishing);
+        // Proven either way; only a polish cut by the wall clock makes the plan one that another run may not repeat.
+        hooks.endedBy(polished != null && polishing.overTime() ? EndedBy.TIME_LIMIT : EndedBy.BOUND);
         return polished == null ? best : polished;
+    }
+
+    /**
+     * How one run of a solver ended, from its last phase: the wall-clock cap, a local search's count without
+     * improvement (nothing left to gain) or its step budget, or a custom phase that ended by itself.
+     */
+    private static final class Ending extends PhaseLifecycleListenerAdapter<SeatingPlan> {
+        private final Built built;
+        private long started;
+        private long elapsedMillis;
+        private int lastPhase = -1;
+        private boolean lastLocalSearch;
+        private int lastSteps;
+        private int lastBestStep;
+
+        Ending(Built built) {
+            this.built = built;
+        }
+
+        void watch(Solver<SeatingPlan> solver) {
+            started = System.nanoTime();
+            if (solver instanceof AbstractSolver<SeatingPlan> inner) {
+                // Timefold's public API says nothing of which termination ended a phase; its listener sees the counts.
+                inner.addPhaseLifecycleListener(this);
+            }
+        }
+
+        void stopped() {
+            elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        }
+
+        @Override
+        public void phaseEnded(AbstractPhaseScope<SeatingPlan> phaseScope) {
+            lastPhase = phaseScope.getPhaseIndex();
+            lastLocalSearch = phaseScope instanceof LocalSearchPhaseScope;
+            lastSteps = phaseScope.getNextStepIndex();
+            lastBestStep = phaseScope.getBestSolutionStepIndex();
+        }
+
+        boolean overTime() {
+            Long limit = built.termination() == null ? null : built.termination().calculateTimeMillisSpentLimit();
+            return limit != null && elapsedMillis >= limit;
+        }
+
+        EndedBy endedBy(Solver<SeatingPlan> solver, boolean proven) {
+            if (proven) {
+                return EndedBy.BOUND;
+            }
+            if (solver.isTerminateEarly()) {
+                return EndedBy.STOPPED;
+            }
+            if (overTime()) {
+                return EndedBy.TIME_LIMIT;
+            }
+            if (!lastLocalSearch || lastPhase < 0 || lastPhase >= built.phases().size()
+                    || !(built.phases().get(lastPhase) instanceof LocalSearchPhaseConfig search)) {
+                return EndedBy.NO_GAIN; // a custom phase (construction, repair) that ended by itself
+            }
+            TerminationConfig limits = search.getTerminationConfig();
+            Integer unimproved = limits == null ? null : limits.getUnimprovedStepCountLimit();
+            if (unimproved != null && lastSteps - 1 - lastBestStep >= unimproved) {
+                return EndedBy.NO_GAIN;
+            }
+            return EndedBy.LIMIT;
+        }
     }
 
     /**
@@ -169,7 +256,7 @@ public class SeatingSolver {
     }
 
     private static SeatingPlan run(Solver<SeatingPlan> solver, SeatingPlan problem,
-                                   SolverEventListener<SeatingPlan> listener, Hooks hooks) {
+                                   SolverEventListener<SeatingPlan> listener, Hooks hooks, Ending ending) {
         if (listener != null) {
             solver.addEventListener(listener);
         }
@@ -179,8 +266,10 @@ public class SeatingSolver {
         }
         Running running = new Running(solver);
         RUNNING.set(running);
+        ending.watch(solver);
         try {
             SeatingPlan best = solver.solve(problem);
+            ending.stopped();
             // The best plan was cloned when it last improved: a proof that came without an improvement is not on it.
             if (best != null && running.proven != null && (best.getSeatedWeightBound() == null
                     || running.proven < best.getSeatedWeightBound())) {
@@ -203,7 +292,7 @@ public class SeatingSolver {
     private SolverFactory<SeatingPlan> polishFactory(String configName) {
         String version = configs.version(configName);
         Built built = polishFactories.compute(configName, (name, known) -> known != null
-                && known.version().equals(version) ? known : new Built(version, buildPolish(name), null));
+                && known.version().equals(version) ? known : new Built(version, buildPolish(name), null, List.of()));
         return built.factory();
     }
 

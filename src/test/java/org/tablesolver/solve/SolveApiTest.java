@@ -218,6 +218,9 @@ class SolveApiTest extends SolvingTest {
         Api.Response stopped = api.delete("/api/solves/" + id);
         assertThat(stopped.status()).as("%s", stopped).isEqualTo(200);
         assertThat(stopped.json().path("status").asText()).isEqualTo("COMMITTED");
+        assertThat(stopped.json().path("endedBy").asText()).isEqualTo("STOPPED");
+        assertThat(api.get("/api/solves/" + id).json().path("endedBy").asText()).as("as stored").isEqualTo("STOPPED");
+        assertThat(db.queryInt("select count(*) from solve_run where ended_by = 'STOPPED'")).isEqualTo(1);
         assertThat(stopped.json().path("totalMillis").asLong()).as("long before the 60 s limit").isLessThan(30_000);
         int seated = stopped.json().path("seated").asInt();
         assertThat(seated).isPositive();
@@ -237,6 +240,7 @@ class SolveApiTest extends SolvingTest {
         Api.Response cancelled = api.delete("/api/solves/" + id + "?discard=true");
         assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().path("endedBy").isNull()).as("a discarded solve left no plan").isTrue();
         assertThat(cancelled.json().path("error").asText()).contains("nothing was written");
         assertThat(withoutAudit(db.snapshot())).isEqualTo(withoutAudit(before));
         assertThat(db.queryInt("select count(*) from solve_run where status = 'CANCELLED'")).isEqualTo(1);

@@ -256,26 +256,64 @@ class SeatingSolverTest {
         DayInput frozen = busy.withBookings(busy.bookings().stream()
                 .filter(booking -> booking.state() != BookingState.PENDING).toList());
         assertThat(frozen.bookings()).hasSizeGreaterThan(10);
-        SeatingSolver.Hooks run = new SeatingSolver.Hooks() {
-            @Override
-            public boolean starting(ai.timefold.solver.core.api.solver.Solver<SeatingPlan> solver) {
-                return true;
-            }
-
-            @Override
-            public void ended(ai.timefold.solver.core.api.solver.Solver<SeatingPlan> solver) {
-            }
-        };
         for (String config : configs.available()) {
             SeatingPlan problem = SeatingPlanBuilder.build(frozen, mode);
             SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, 5);
+            Ended ended = new Ended();
             // A guard against a hang, not a speed target: a polish ending by its counts takes milliseconds here,
             // one that cannot end takes the configuration's wall-clock cap (120 s or more).
             SeatingPlan solved = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
-                    () -> solver.solve(problem, config, bound, null, run), config);
+                    () -> solver.solve(problem, config, bound, null, ended), config);
             assertThat(SeatedWeightBound.seatedWeight(solved)).as(config).isEqualTo(bound.bound());
+            assertThat(ended.endedBy).as(config).isEqualTo(EndedBy.BOUND);
         }
     }
+
+    /** Records why a solve ended. */
+    static final class Ended implements SeatingSolver.Hooks {
+        EndedBy endedBy;
+
+        @Override
+        public boolean starting(ai.timefold.solver.core.api.solver.Solver<SeatingPlan> solver) {
+            return true;
+        }
+
+        @Override
+        public void ended(ai.timefold.solver.core.api.solver.Solver<SeatingPlan> solver) {
+        }
+
+        @Override
+        public void endedBy(EndedBy endedBy) {
+            this.endedBy = endedBy;
+        }
+    }
+
+    /**
+     * The same frozen day without a bound to stop at: every shipped configuration's search must end by its own
+     * counts (NO_GAIN or LIMIT), never by its wall-clock cap.
+     */
+    @Test
+    void withoutABoundAFrozenDayEndsByCountsWithEveryConfiguration() {
+        DayInput busy = RandomDays.busyDay(5, 8, 40);
+        DayInput frozen = busy.withBookings(busy.bookings().stream()
+                .filter(booking -> booking.state() != BookingState.PENDING).toList());
+        List<String> shipped = configs.available().stream()
+                .filter(name -> java.nio.file.Files.exists(Path.of("solver-config", name + ".xml"))).toList();
+        assertThat(shipped).contains(SolverConfigs.DEFAULT, "construction-only", "quick");
+        for (String config : shipped) {
+            Ended ended = new Ended();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> solver.solve(SeatingPlanBuilder.build(frozen, SolveMode.REOPTIMIZE), config, NO_BOUND, null,
+                            ended), config);
+            assertThat(ended.endedBy).as(config).isIn(EndedBy.NO_GAIN, EndedBy.LIMIT);
+        }
+        // And the ending is told as it is: the tests' configuration that searches until its one-second cap.
+        Ended capped = new Ended();
+        solver.solve(SeatingPlanBuilder.build(frozen, SolveMode.REOPTIMIZE), "test-one-second", NO_BOUND, null, capped);
+        assertThat(capped.endedBy).isEqualTo(EndedBy.TIME_LIMIT);
+    }
+
+    private static final SeatedWeightBound.Result NO_BOUND = new SeatedWeightBound.Result(null, 0, 0);
 
     @Test
     void thePolishIsAShortLateAcceptanceSearchWithTheConfigurationsOwnMoves() {
