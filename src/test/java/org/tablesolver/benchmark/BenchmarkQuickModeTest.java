@@ -48,7 +48,15 @@ class BenchmarkQuickModeTest {
                 "over each day's median of %d timed solves in turns".formatted(BenchmarkSuite.TIMED_REPEATS));
         List<String> csv = Files.readAllLines(outcome.summaryCsv());
         assertThat(csv).hasSize(1 + outcome.rows().size());
-        assertThat(csv.get(0)).contains("greedy_seated", "default_seconds_to_final_plan", "cpsat_bound");
+        assertThat(csv.get(0)).contains("greedy_seated", "default_seconds_to_final_plan", "cpsat_bound",
+                "default_ended_by");
+        assertThat(markdown).contains("## How solves ended");
+        for (Results.Row row : outcome.rows()) {
+            for (Results.Run run : row.runs()) {
+                assertThat(run.endedBy()).as("%s on %s", run.solver(), row.dataset().name()).isNotNull()
+                        .isNotEqualTo(org.tablesolver.solver.EndedBy.TIME_LIMIT);
+            }
+        }
         assertThat(outcome.timefoldReport().toPath().resolve("index.html")).isRegularFile();
         assertThat(Files.readString(outcome.timefoldReport().toPath().resolve("problems.md")))
                 .contains("| Problem_6 | S-overbooked |");

@@ -10,6 +10,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.impl.solver.DefaultSolver;
 
 import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.EndedBy;
 import org.tablesolver.solver.DayInput;
 import org.tablesolver.solver.bound.SeatedWeightBound;
 import org.tablesolver.solver.PlannedBooking;
@@ -37,6 +38,7 @@ final class DayRunner {
             // The production path: the day's bound first, then a solve that stops when it reaches it.
             SeatedWeightBound.Result bound = SeatedWeightBound.of(problem, 20, 1_000_000);
             List<Solver<SeatingPlan>> solvers = new ArrayList<>();
+            EndedBy[] endedBy = new EndedBy[1];
             SeatingPlan solved = solver.solve(problem, config, bound, event -> {
                 BendableLongScore score = (BendableLongScore) event.getNewBestScore();
                 if (score.isFeasible()) {
@@ -54,6 +56,11 @@ final class DayRunner {
                 @Override
                 public void ended(Solver<SeatingPlan> timefold) {
                 }
+
+                @Override
+                public void endedBy(EndedBy why) {
+                    endedBy[0] = why;
+                }
             });
             double total = (System.nanoTime() - began) / 1e9;
             // Timefold's public API has no move count; the implementation class has had it for many versions.
@@ -62,7 +69,7 @@ final class DayRunner {
             double toFinal = timeline.isEmpty() ? total : timeline.get(timeline.size() - 1).seconds();
             SeatedWeightBound.Result proven = bound.provenBy(solved);
             return measured(config, day, solved, toFinal, total, speed, heap.peakBytes(), timeline, proven.bound(),
-                    proven.proves(SeatedWeightBound.seatedWeight(solved)));
+                    proven.proves(SeatedWeightBound.seatedWeight(solved)), endedBy[0]);
         }
     }
 
@@ -71,7 +78,7 @@ final class DayRunner {
             long began = System.nanoTime();
             SeatingPlan plan = GreedyBaseline.seat(SeatingPlanBuilder.build(day, SolveMode.PENDING_ONLY));
             double seconds = (System.nanoTime() - began) / 1e9;
-            return measured("greedy", day, plan, seconds, seconds, 0, heap.peakBytes(), null, null, false);
+            return measured("greedy", day, plan, seconds, seconds, 0, heap.peakBytes(), null, null, false, null);
         }
     }
 
@@ -91,7 +98,8 @@ final class DayRunner {
     }
 
     private static Results.Run measured(String name, DayInput day, SeatingPlan plan, double toFinal, double total,
-            long speed, long peakHeap, List<Results.Improvement> timeline, Long bound, boolean proven) {
+            long speed, long peakHeap, List<Results.Improvement> timeline, Long bound, boolean proven,
+            EndedBy endedBy) {
         Map<String, String> seatingByBooking = new LinkedHashMap<>();
         int seated = 0;
         long weight = 0;
@@ -108,6 +116,6 @@ final class DayRunner {
         List<Results.Improvement> improvements = timeline != null ? List.copyOf(timeline)
                 : List.of(new Results.Improvement(toFinal, weight));
         return new Results.Run(name, seated, weight, guests, toFinal, total, speed, peakHeap,
-                PlanChecker.violations(day, seatingByBooking), improvements, bound, proven);
+                PlanChecker.violations(day, seatingByBooking), improvements, bound, proven, endedBy);
     }
 }

@@ -2,6 +2,8 @@ package org.tablesolver.benchmark;
 
 import java.util.List;
 
+import org.tablesolver.solver.EndedBy;
+
 /** What the suite measured; {@link SummaryReport} turns it into Markdown and CSV. */
 final class Results {
 
@@ -22,7 +24,7 @@ final class Results {
      */
     record Run(String solver, int seatedBookings, long seatedWeight, long seatedGuests, double secondsToFinalPlan,
             double secondsTotal, long moveEvaluationSpeed, long peakHeapBytes, List<String> violations,
-            List<Improvement> timeline, Long bound, boolean proven) {
+            List<Improvement> timeline, Long bound, boolean proven, EndedBy endedBy) {
 
         /** The gap to the solve's own bound in percent, or null without one. */
         Double ownGap() {

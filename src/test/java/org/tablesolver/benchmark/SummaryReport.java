@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.tablesolver.solver.EndedBy;
+
 /** The summary of a run as Markdown (for people) and CSV (one row per dataset, for spreadsheets). */
 final class SummaryReport {
 
@@ -88,6 +90,31 @@ final class SummaryReport {
      * and its whole time (bound, search and polish) against CP-SAT's time to prove the optimum in the same run; the
      * targets are judged, with their margin, on the recommended configuration.
      */
+    /** How each configuration's solves ended, counted over every dataset (the greedy baseline has no ending). */
+    String endings() {
+        StringBuilder md = new StringBuilder("\n## How solves ended\n\n");
+        md.append("| config |");
+        for (EndedBy ending : EndedBy.values()) {
+            md.append(" ").append(ending).append(" |");
+        }
+        md.append("\n| --- |").append(" ---: |".repeat(EndedBy.values().length)).append('\n');
+        for (String config : options.configs()) {
+            java.util.Map<EndedBy, Integer> counts = new java.util.EnumMap<>(EndedBy.class);
+            for (Results.Row row : rows) {
+                Results.Run run = row.run(config);
+                if (run != null && run.endedBy() != null) {
+                    counts.merge(run.endedBy(), 1, Integer::sum);
+                }
+            }
+            md.append("| `").append(config).append("` |");
+            for (EndedBy ending : EndedBy.values()) {
+                md.append(" ").append(counts.getOrDefault(ending, 0)).append(" |");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
     String provenPlans() {
         StringBuilder md = new StringBuilder("\n## Proven plans\n\n");
         md.append("""
@@ -231,6 +258,7 @@ final class SummaryReport {
         }
 
         md.append(provenPlans());
+        md.append(endings());
 
         md.append("\n## Seated bookings (gap)\n\n");
         header(md, "| dataset | bookings | tables | CP-SAT | greedy |", "| --- | ---: | ---: | --- | --- |", "---");
@@ -305,7 +333,7 @@ final class SummaryReport {
         solvers.addAll(options.configs());
         for (String solver : solvers) {
             for (String metric : List.of("seated", "guests", "weight", "gap_percent", "seconds_to_final_plan",
-                    "seconds_total", "moves_per_second", "peak_heap_mib", "hard_violations")) {
+                    "seconds_total", "moves_per_second", "peak_heap_mib", "hard_violations", "ended_by")) {
                 header.add(solver + "_" + metric);
             }
         }
@@ -322,7 +350,7 @@ final class SummaryReport {
             for (String solver : solvers) {
                 Results.Run run = solver.equals("greedy") ? row.greedy() : row.run(solver);
                 if (run == null) {
-                    for (int i = 0; i < 9; i++) {
+                    for (int i = 0; i < 10; i++) {
                         cells.add("");
                     }
                     continue;
@@ -331,7 +359,7 @@ final class SummaryReport {
                         String.valueOf(run.seatedWeight()), decimal(row.gapPercent(run.seatedWeight())),
                         decimal(run.secondsToFinalPlan()), decimal(run.secondsTotal()),
                         String.valueOf(run.moveEvaluationSpeed()), String.valueOf(run.peakHeapBytes() >> 20),
-                        String.valueOf(run.violations().size())));
+                        String.valueOf(run.violations().size()), run.endedBy() == null ? "" : run.endedBy().name()));
             }
             csv.append(String.join(",", cells)).append('\n');
         }
