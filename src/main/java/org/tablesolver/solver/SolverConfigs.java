@@ -11,10 +11,12 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.tablesolver.solver.repair.ExactRepair;
 
 /**
  * Solver configurations by name: {@code <name>.xml} in the configuration folder ({@code solver-config/}
@@ -41,12 +43,45 @@ public final class SolverConfigs {
         }
         Path file = directory.resolve(name + ".xml");
         if (Files.isRegularFile(file)) {
-            return SolverConfig.createFromXmlFile(file.toFile());
+            return withRepairSteps(SolverConfig.createFromXmlFile(file.toFile()));
         }
         if (SolverConfigs.class.getClassLoader().getResource(PACKAGED + name + ".xml") != null) {
-            return SolverConfig.createFromXmlResource(PACKAGED + name + ".xml");
+            return withRepairSteps(SolverConfig.createFromXmlResource(PACKAGED + name + ".xml"));
         }
         throw new UnknownSolverConfigException(name, available());
+    }
+
+    /**
+     * A repair phase written once with {@code keptPerStep} (each step ends after that many improving pieces, so the
+     * solve publishes each improvement and can stop between pieces) gets one step per piece it may solve: its
+     * command listed {@code maxSubproblems} times, as Timefold runs a custom phase's commands one step each (the
+     * instances share the repair's cursor and budget). A phase that lists its commands itself stays as written.
+     */
+    static SolverConfig withRepairSteps(SolverConfig config) {
+        if (config.getPhaseConfigList() == null) {
+            return config;
+        }
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
+                    && custom.getCustomPhaseCommandClassList().size() == 1
+                    && custom.getCustomPhaseCommandClassList().get(0) == ExactRepair.class
+                    && custom.getCustomProperties() != null
+                    && custom.getCustomProperties().containsKey("keptPerStep")
+                    && custom.getCustomProperties().containsKey("maxSubproblems")) {
+                int steps;
+                try {
+                    steps = Integer.parseInt(custom.getCustomProperties().get("maxSubproblems").strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("maxSubproblems \""
+                            + custom.getCustomProperties().get("maxSubproblems") + "\" is not a whole number", e);
+                }
+                if (steps < 1 || steps > 10_000) {
+                    throw new IllegalArgumentException("maxSubproblems must be 1 to 10000, got " + steps);
+                }
+                custom.setCustomPhaseCommandClassList(java.util.Collections.nCopies(steps, ExactRepair.class));
+            }
+        }
+        return config;
     }
 
     /**

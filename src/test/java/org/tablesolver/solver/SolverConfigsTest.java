@@ -17,6 +17,29 @@ class SolverConfigsTest {
     private final SolverConfigs configs = new SolverConfigs(Path.of("solver-config"));
 
     @Test
+    void theRepairIsWrittenOnceAndGetsAStepPerPiece(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig repair = configs.load(SolverConfigs.DEFAULT)
+                .getPhaseConfigList().stream()
+                .filter(ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig.class::isInstance)
+                .map(ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig.class::cast)
+                .filter(phase -> phase.getCustomPhaseCommandClassList()
+                        .contains(org.tablesolver.solver.repair.ExactRepair.class))
+                .findFirst().orElseThrow();
+        int pieces = Integer.parseInt(repair.getCustomProperties().get("maxSubproblems"));
+        assertThat(repair.getCustomPhaseCommandClassList()).hasSize(pieces)
+                .containsOnly(org.tablesolver.solver.repair.ExactRepair.class);
+        assertThat(Files.readString(Path.of("solver-config", "default.xml")))
+                .containsOnlyOnce("org.tablesolver.solver.repair.ExactRepair");
+
+        String bad = Files.readString(Path.of("solver-config", "default.xml"))
+                .replace("<property name=\"maxSubproblems\" value=\"" + pieces + "\"/>",
+                        "<property name=\"maxSubproblems\" value=\"sixty\"/>");
+        Files.writeString(dir.resolve("bad.xml"), bad);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SolverConfigs(dir).load("bad"))
+                .hasMessageContaining("maxSubproblems");
+    }
+
+    @Test
     void everyConfigurationInTheFolderSolvesADay() throws IOException {
         List<String> shipped;
         try (Stream<Path> files = Files.list(Path.of("solver-config"))) {

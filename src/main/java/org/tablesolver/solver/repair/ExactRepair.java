@@ -38,8 +38,9 @@ import org.tablesolver.solver.bound.SeatedWeightBound;
  * ({@link SeatingPlan#getSeatedWeightBound()}).
  * <p>
  * A step of the phase (one call of the command) ends after {@code keptPerStep} improving sub-problems, so the solver
- * publishes each improvement and checks its termination in between; a phase lists the command as often as it
- * allows steps, and the instances share the repair's cursor and budget.
+ * publishes each improvement and checks its termination in between; a phase that names the command once with
+ * {@code keptPerStep} gets it {@code maxSubproblems} times from {@code SolverConfigs} (one step per piece it may
+ * solve), and the instances share the repair's cursor and budget.
  * <p>
  * Its budget: at most {@code maxSubproblems} sub-problems and {@code deterministicBudget} of CP-SAT's deterministic
  * time in all. Deterministic: fixed orders, and CP-SAT with one worker and a deterministic time limit per
