@@ -23,12 +23,14 @@ class SolveMetrics {
     static final String UNSEATED = "tablesolver.solve.unseated";
     static final String CONFLICTS = "tablesolver.solve.conflicts";
     static final String RETRIES = "tablesolver.solve.retries";
+    static final String UNCHANGED = "tablesolver.solve.unchanged";
 
     private final MeterRegistry registry;
     private final DistributionSummary seated;
     private final DistributionSummary unseated;
     private final Counter conflicts;
     private final Counter retries;
+    private final Counter unchanged;
 
     SolveMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -40,6 +42,8 @@ class SolveMetrics {
                 .register(registry);
         this.retries = Counter.builder(RETRIES).description("Solve attempts started again after a conflict")
                 .register(registry);
+        this.unchanged = Counter.builder(UNCHANGED)
+                .description("Solves answered from the last committed one: the day was as it left it").register(registry);
     }
 
     void finished(SolveView view) {
@@ -59,5 +63,9 @@ class SolveMetrics {
 
     void retry() {
         retries.increment();
+    }
+
+    void unchanged() {
+        unchanged.increment();
     }
 }

@@ -8,6 +8,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tablesolver.solver.DayInput;
 import org.tablesolver.solver.EndedBy;
 import org.tablesolver.solver.PlanReport;
 import org.tablesolver.solver.PlannedBooking;
@@ -84,7 +85,11 @@ class SolvePipeline {
                 if (day == null) {
                     return unknown(job, "the database could not be reached to load the day");
                 }
-                Solved result = solve(job, day);
+                String configVersion = seatingSolver.configs().version(job.config());
+                Solved result = unchanged(job, day, configVersion);
+                if (result == null) {
+                    result = solve(job, day);
+                }
                 if (job.abandoned()) {
                     return Outcome.ABANDONED;
                 }
@@ -109,7 +114,10 @@ class SolvePipeline {
                         SeatedWeightBound.seatedWeight(solved), result.endedBy());
                 PlanCommitter.Session session = new PlanCommitter.Session();
                 try {
-                    committer.commit(day, changes, auditRow(committed), result(committed), current, session);
+                    String stateAfter = DayState.fingerprint(DayState.after(day.input(), changes), job.mode(),
+                            job.config(), configVersion);
+                    committer.commit(day, changes, auditRow(committed, stateAfter), result(committed), current,
+                            session);
                 } catch (RuntimeException e) {
                     if (Conflicts.connectionLost(e)) {
                         // COMMIT may or may not have landed: ask the database, never guess.
@@ -213,6 +221,35 @@ class SolvePipeline {
 
     /** A solved plan and the bound it was solved against. */
     private record Solved(SeatingPlan plan, SeatedWeightBound.Result bound, EndedBy endedBy) {
+    }
+
+    /**
+     * The day as it is, when the last committed solve of the restaurant-day left it exactly so (same bookings, states,
+     * seatings, holds, floor plan and rules, same mode and configuration): no solve could find more than that one
+     * did, so its plan is the current one, with that solve's bound and ending. Null otherwise (then it is solved),
+     * and for a day with active capacity holds (the solver places those anew each time).
+     */
+    private Solved unchanged(SolveJob job, LoadedDay day, String configVersion) {
+        if (day.input().bookings().stream().anyMatch(DayInput.Booking::capacityHold)) {
+            return null;
+        }
+        String state = DayState.fingerprint(day.input(), job.mode(), job.config(), configVersion);
+        Optional<SolveRun> last;
+        try {
+            last = runs.lastCommittedWithState(job.key().restaurantId(), job.key().date(), state);
+        } catch (RuntimeException e) {
+            log.warn("solve id={}: the last solve of the day could not be read ({}); solving", job.id(),
+                    rootMessage(e));
+            return null;
+        }
+        if (last.isEmpty()) {
+            return null;
+        }
+        SeatingPlan current = SeatingPlanBuilder.build(day.input(), job.mode());
+        long total = current.getBookings().stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
+        log.info("solve id={}: the day is as solve {} left it; answered from it", job.id(), last.get().solveId());
+        metrics.unchanged();
+        return new Solved(current, new SeatedWeightBound.Result(last.get().bound(), total, 0), last.get().endedBy());
     }
 
     /**
@@ -324,8 +361,13 @@ class SolvePipeline {
     }
 
     private static SolveRun auditRow(SolveView view) {
+        return auditRow(view, null);
+    }
+
+    private static SolveRun auditRow(SolveView view, String stateAfter) {
         return new SolveRun(view.solveId(), view.restaurantId(), view.date(), view.mode(), view.config(),
                 view.status(), view.score(), view.seated(), view.unseated(), view.newlyConfirmed(), view.moved(),
-                view.bound(), view.gap(), view.proven(), view.endedBy(), view.attempts(), view.error(), view.requestedAt(), view.startedAt(), view.finishedAt());
+                view.bound(), view.gap(), view.proven(), view.endedBy(), view.attempts(), view.error(),
+                view.requestedAt(), view.startedAt(), view.finishedAt(), stateAfter);
     }
 }

@@ -32,5 +32,6 @@ public record SolveRun(
         String error,
         Instant requestedAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        @com.fasterxml.jackson.annotation.JsonIgnore @io.swagger.v3.oas.annotations.Hidden String stateAfter) {
 }

@@ -223,9 +223,9 @@ class SolveRuns {
 
     void insert(SolveRun run, String result) {
         Rows.exactlyOne(jdbc.sql("insert into solve_run (" + COLUMNS + """
-                        , result) values (:id, :r, :date, :mode, :config, :status, :score, :seated, :unseated,
+                        , result, state_after) values (:id, :r, :date, :mode, :config, :status, :score, :seated, :unseated,
                                   :newlyConfirmed, :moved, :bound, :gap, :proven, :endedBy, :attempts, :error, :requestedAt,
-                                  :startedAt, :finishedAt, :result)
+                                  :startedAt, :finishedAt, :result, :stateAfter)
                         on conflict (id) do update set
                             status = excluded.status, score = excluded.score, seated = excluded.seated,
                             unseated = excluded.unseated, newly_confirmed = excluded.newly_confirmed,
@@ -233,10 +233,11 @@ class SolveRuns {
                             proven = excluded.proven, ended_by = excluded.ended_by, attempts = excluded.attempts,
                             error = excluded.error,
                             started_at = coalesce(solve_run.started_at, excluded.started_at),
-                            finished_at = excluded.finished_at, result = excluded.result
+                            finished_at = excluded.finished_at, result = excluded.result,
+                            state_after = excluded.state_after
                         where solve_run.status in ('QUEUED', 'SOLVING')
                         """)
-                .param("result", result)
+                .param("result", result).param("stateAfter", run.stateAfter())
                 .param("id", run.solveId()).param("r", run.restaurantId()).param("date", run.date())
                 .param("mode", run.mode().name()).param("config", run.config()).param("status", run.status().name())
                 .param("score", run.score()).param("seated", run.seated()).param("unseated", run.unseated())
@@ -248,6 +249,23 @@ class SolveRuns {
                 .param("startedAt", run.startedAt() == null ? null : DayLoader.utc(run.startedAt()))
                 .param("finishedAt", DayLoader.utc(run.finishedAt()))
                 .update(), "end solve_run " + run.solveId() + " (a solve ends at most once)");
+    }
+
+    /**
+     * The last committed solve of a restaurant-day when it left the day in the state {@code stateAfter} (a
+     * {@link DayState} fingerprint, mode and configuration included), else empty.
+     */
+    Optional<SolveRun> lastCommittedWithState(String restaurantId, LocalDate date, String stateAfter) {
+        return jdbc.sql("select " + COLUMNS + """
+                        from solve_run
+                        where id = (select id from solve_run
+                                    where restaurant_id = :r and service_date = :date and status = 'COMMITTED'
+                                    order by finished_at desc, id limit 1)
+                          and state_after = :state
+                        """)
+                .param("r", restaurantId).param("date", date).param("state", stateAfter)
+                .query(SolveRuns::run)
+                .optional();
     }
 
     Optional<SolveRun> find(String id) {
@@ -283,7 +301,7 @@ class SolveRuns {
                 (Long) rs.getObject("bound"), (Double) rs.getObject("gap"), (Boolean) rs.getObject("proven"),
                 rs.getString("ended_by") == null ? null : EndedBy.valueOf(rs.getString("ended_by")), rs.getInt("attempts"),
                 rs.getString("error"), instant(rs, "requested_at"), instant(rs, "started_at"),
-                instant(rs, "finished_at"));
+                instant(rs, "finished_at"), null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -109,7 +109,7 @@ public class SolveService {
                 for (SolveJob job : jobs) {
                     runs.queued(new SolveRun(job.id(), job.key().restaurantId(), date, solveMode, configName,
                             SolveStatus.QUEUED, null, null, null, null, null, null, null, null, null, 0, null,
-                            job.requestedAt(), null, null), batch == null ? null : batch.id());
+                            job.requestedAt(), null, null, null), batch == null ? null : batch.id());
                 }
                 scheduler.scheduleBatch(jobs.stream().<com.github.kagkarlsson.scheduler.task.TaskInstance<?>>map(
                         job -> SolveTasks.instance(job.id())).toList(), Instant.now());

@@ -74,6 +74,53 @@ class SolveApiTest extends SolvingTest {
                 .isEqualTo("PENDING");
     }
 
+    /**
+     * A solve of a day left exactly as the last committed solve left it is answered from that solve: nothing more
+     * to find, the same figures and ending, every booking UNCHANGED, no solver run; any change of the day, the mode
+     * or the configuration solves again.
+     */
+    @Test
+    void anUnchangedDayIsAnsweredFromTheLastSolve() {
+        fivePartiesAtSeven();
+        JsonNode first = api.post(SOLVE, null).json();
+        assertThat(first.path("status").asText()).isEqualTo("COMMITTED");
+        assertThat(first.path("newlyConfirmed").asInt()).isEqualTo(4);
+        double before = unchangedCount();
+
+        for (int again = 0; again < 2; again++) {
+            JsonNode answer = api.post(SOLVE, null).json();
+            assertThat(unchangedCount()).as("answered from the last solve").isEqualTo(before + again + 1);
+            assertThat(answer.path("status").asText()).isEqualTo("COMMITTED");
+            assertThat(answer.path("solveId").asText()).isNotEqualTo(first.path("solveId").asText());
+            for (String field : List.of("seated", "unseated", "bound", "gap", "proven", "endedBy", "score")) {
+                assertThat(answer.path(field)).as(field).isEqualTo(first.path(field));
+            }
+            assertThat(answer.path("newlyConfirmed").asInt()).isZero();
+            assertThat(answer.path("moved").asInt()).isZero();
+            assertThat(answer.path("assignments").findValuesAsText("change")).hasSize(4).containsOnly("UNCHANGED");
+            assertThat(answer.path("unseatedBookings")).isEqualTo(first.path("unseatedBookings"));
+            assertThat(api.get("/api/solves/" + answer.path("solveId").asText()).json().path("endedBy"))
+                    .isEqualTo(first.path("endedBy"));
+        }
+
+        // Another mode, or any change of the day, is solved again.
+        assertThat(api.post(SOLVE, parse("{\"mode\": \"REOPTIMIZE\"}")).json().path("status").asText())
+                .isEqualTo("COMMITTED");
+        assertThat(unchangedCount()).isEqualTo(before + 2);
+        assertThat(api.delete("/api/restaurants/r1/bookings/b1").status()).isEqualTo(200);
+        JsonNode afterCancel = api.post(SOLVE, null).json();
+        assertThat(unchangedCount()).isEqualTo(before + 2);
+        assertThat(afterCancel.path("newlyConfirmed").asInt()).as("b5 takes the room b1 left? no: a party of 8")
+                .isZero();
+        assertThat(api.post(SOLVE, null).json().path("status").asText()).isEqualTo("COMMITTED");
+        assertThat(unchangedCount()).as("and then unchanged again").isEqualTo(before + 3);
+    }
+
+    double unchangedCount() {
+        var counter = meters.find(SolveMetrics.UNCHANGED).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void solveCommitsThePlanAndAnswersIt() {
         fivePartiesAtSeven();
