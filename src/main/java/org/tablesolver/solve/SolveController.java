@@ -59,6 +59,17 @@ class SolveController {
         return visible(solveId);
     }
 
+    @GetMapping("/api/solves/{solveId}/unseated/{bookingId}/blockers")
+    @Operation(operationId = "listUnseatedBlockers", summary = "Every blocker of a booking a solve left unseated, a page at a time",
+            description = "A solve answer shows the first five blockers of each unseated booking and blockersTotal; "
+                    + "this pages through all of them (limit 1-1000, default 100). Ask again with cursor=nextCursor; "
+                    + "nextCursor is null on the last page. 404 when the solve left no such booking unseated.")
+    SolveService.BlockerPage blockers(@PathVariable String solveId, @PathVariable String bookingId,
+                                      @RequestParam(required = false) String cursor,
+                                      @RequestParam(required = false) Integer limit) {
+        return service.blockers(visible(solveId), bookingId, cursor, limit);
+    }
+
     @DeleteMapping("/api/solves/{solveId}")
     @Operation(operationId = "stopSolve", summary = "Stop a solve early",
             description = "A running solve stops and commits its best plan so far (discard=true: commits nothing); "

@@ -116,8 +116,8 @@ class SolvePipeline {
                 try {
                     String stateAfter = DayState.fingerprint(DayState.after(day.input(), changes), job.mode(),
                             job.config(), configVersion);
-                    committer.commit(day, changes, auditRow(committed, stateAfter), result(committed), current,
-                            session);
+                    committer.commit(day, changes, auditRow(committed, stateAfter, fullBlockers(report)),
+                            result(committed), current, session);
                 } catch (RuntimeException e) {
                     if (Conflicts.connectionLost(e)) {
                         // COMMIT may or may not have landed: ask the database, never guess.
@@ -303,10 +303,30 @@ class SolvePipeline {
     }
 
     private static SolveView.Unseated unseated(UnseatedExplanation explanation) {
+        List<SolveView.Blocker> blockers = blockers(explanation);
         return new SolveView.Unseated(explanation.bookingId(), explanation.reason(), explanation.code().name(),
-                explanation.blockers().stream()
-                        .map(b -> new SolveView.Blocker(b.seatingId(), b.bookingIds(), b.holdIds(), b.outOfService()))
-                        .toList());
+                blockers.subList(0, Math.min(blockers.size(), SolveView.BLOCKERS_SHOWN)), blockers.size());
+    }
+
+    private static List<SolveView.Blocker> blockers(UnseatedExplanation explanation) {
+        return explanation.blockers().stream()
+                .map(b -> new SolveView.Blocker(b.seatingId(), b.bookingIds(), b.holdIds(), b.outOfService()))
+                .toList();
+    }
+
+    /** The full lists of blockers the answer shows only the first of, by booking (JSON), or null when none. */
+    private String fullBlockers(PlanReport report) {
+        java.util.Map<String, List<SolveView.Blocker>> longer = new java.util.LinkedHashMap<>();
+        for (UnseatedExplanation explanation : report.unseatedBookings()) {
+            if (explanation.blockers().size() > SolveView.BLOCKERS_SHOWN) {
+                longer.put(explanation.bookingId(), blockers(explanation));
+            }
+        }
+        try {
+            return longer.isEmpty() ? null : objectMapper.writeValueAsString(longer);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the blockers of a solve", e);
+        }
     }
 
     private Outcome end(SolveJob job, SolveStatus status, String error, String score) {
@@ -361,13 +381,13 @@ class SolvePipeline {
     }
 
     private static SolveRun auditRow(SolveView view) {
-        return auditRow(view, null);
+        return auditRow(view, null, null);
     }
 
-    private static SolveRun auditRow(SolveView view, String stateAfter) {
+    private static SolveRun auditRow(SolveView view, String stateAfter, String blockers) {
         return new SolveRun(view.solveId(), view.restaurantId(), view.date(), view.mode(), view.config(),
                 view.status(), view.score(), view.seated(), view.unseated(), view.newlyConfirmed(), view.moved(),
                 view.bound(), view.gap(), view.proven(), view.endedBy(), view.attempts(), view.error(),
-                view.requestedAt(), view.startedAt(), view.finishedAt(), stateAfter);
+                view.requestedAt(), view.startedAt(), view.finishedAt(), stateAfter, blockers);
     }
 }

@@ -33,5 +33,6 @@ public record SolveRun(
         Instant requestedAt,
         Instant startedAt,
         Instant finishedAt,
-        @com.fasterxml.jackson.annotation.JsonIgnore @io.swagger.v3.oas.annotations.Hidden String stateAfter) {
+        @com.fasterxml.jackson.annotation.JsonIgnore @io.swagger.v3.oas.annotations.Hidden String stateAfter,
+        @com.fasterxml.jackson.annotation.JsonIgnore @io.swagger.v3.oas.annotations.Hidden String blockers) {
 }

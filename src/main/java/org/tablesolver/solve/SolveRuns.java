@@ -205,6 +205,12 @@ class SolveRuns {
         return forgotten;
     }
 
+    /** The full lists of blockers of a finished solve (JSON: booking id to list), or null. */
+    String blockers(String id) {
+        return jdbc.sql("select blockers from solve_run where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
     /** The full result of a finished solve (its JSON), or null. */
     String result(String id) {
         return jdbc.sql("select result from solve_run where id = :id").param("id", id)
@@ -223,9 +229,9 @@ class SolveRuns {
 
     void insert(SolveRun run, String result) {
         Rows.exactlyOne(jdbc.sql("insert into solve_run (" + COLUMNS + """
-                        , result, state_after) values (:id, :r, :date, :mode, :config, :status, :score, :seated, :unseated,
+                        , result, state_after, blockers) values (:id, :r, :date, :mode, :config, :status, :score, :seated, :unseated,
                                   :newlyConfirmed, :moved, :bound, :gap, :proven, :endedBy, :attempts, :error, :requestedAt,
-                                  :startedAt, :finishedAt, :result, :stateAfter)
+                                  :startedAt, :finishedAt, :result, :stateAfter, :blockers)
                         on conflict (id) do update set
                             status = excluded.status, score = excluded.score, seated = excluded.seated,
                             unseated = excluded.unseated, newly_confirmed = excluded.newly_confirmed,
@@ -234,10 +240,11 @@ class SolveRuns {
                             error = excluded.error,
                             started_at = coalesce(solve_run.started_at, excluded.started_at),
                             finished_at = excluded.finished_at, result = excluded.result,
-                            state_after = excluded.state_after
+                            state_after = excluded.state_after, blockers = excluded.blockers
                         where solve_run.status in ('QUEUED', 'SOLVING')
                         """)
                 .param("result", result).param("stateAfter", run.stateAfter())
+                .param("blockers", run.blockers())
                 .param("id", run.solveId()).param("r", run.restaurantId()).param("date", run.date())
                 .param("mode", run.mode().name()).param("config", run.config()).param("status", run.status().name())
                 .param("score", run.score()).param("seated", run.seated()).param("unseated", run.unseated())
@@ -301,7 +308,7 @@ class SolveRuns {
                 (Long) rs.getObject("bound"), (Double) rs.getObject("gap"), (Boolean) rs.getObject("proven"),
                 rs.getString("ended_by") == null ? null : EndedBy.valueOf(rs.getString("ended_by")), rs.getInt("attempts"),
                 rs.getString("error"), instant(rs, "requested_at"), instant(rs, "started_at"),
-                instant(rs, "finished_at"), null);
+                instant(rs, "finished_at"), null, null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

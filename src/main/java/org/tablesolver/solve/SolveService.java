@@ -109,7 +109,7 @@ public class SolveService {
                 for (SolveJob job : jobs) {
                     runs.queued(new SolveRun(job.id(), job.key().restaurantId(), date, solveMode, configName,
                             SolveStatus.QUEUED, null, null, null, null, null, null, null, null, null, 0, null,
-                            job.requestedAt(), null, null, null), batch == null ? null : batch.id());
+                            job.requestedAt(), null, null, null, null), batch == null ? null : batch.id());
                 }
                 scheduler.scheduleBatch(jobs.stream().<com.github.kagkarlsson.scheduler.task.TaskInstance<?>>map(
                         job -> SolveTasks.instance(job.id())).toList(), Instant.now());
@@ -197,6 +197,80 @@ public class SolveService {
         if (forgotten > 0) {
             log.info("forgot {} solves finished more than {} ago", forgotten, properties.retention());
         }
+    }
+
+    /**
+     * One page of the blockers of a booking a committed solve left unseated.
+     *
+     * @param nextCursor the cursor of the next page, null on the last
+     */
+    public record BlockerPage(String solveId, String bookingId, List<SolveView.Blocker> blockers, int blockersTotal,
+                              String nextCursor) {
+    }
+
+    /** Blockers on a page when the request names no limit, and at most. */
+    static final int BLOCKERS_PAGE = 100;
+    static final int BLOCKERS_PAGE_MAX = 1000;
+
+    /**
+     * A page of the blockers of {@code bookingId} in solve {@code solveId} (every one, where the answer shows the first
+     * five). 404 naming {@code solveId} or {@code bookingId}; 400 naming {@code cursor} or {@code limit}.
+     */
+    public BlockerPage blockers(SolveView solve, String bookingId, String cursor, Integer limit) {
+        int size = limit == null ? BLOCKERS_PAGE : limit;
+        if (size < 1 || size > BLOCKERS_PAGE_MAX) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + BLOCKERS_PAGE_MAX);
+        }
+        int offset = 0;
+        if (cursor != null) {
+            try {
+                String text = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                offset = text.startsWith("b:") ? Integer.parseInt(text.substring(2)) : -1;
+            } catch (IllegalArgumentException e) {
+                offset = -1;
+            }
+            if (offset < 0) {
+                throw new InvalidRequestException("cursor", "is not a cursor of this list (use nextCursor as given)");
+            }
+        }
+        SolveView.Unseated unseated = solve.unseatedBookings() == null ? null : solve.unseatedBookings().stream()
+                .filter(u -> u.bookingId().equals(bookingId)).findFirst().orElse(null);
+        if (unseated == null) {
+            throw new NotFoundException("bookingId", "Solve '" + solve.solveId() + "' left no booking '" + bookingId
+                    + "' unseated.");
+        }
+        List<SolveView.Blocker> all = unseated.blockers();
+        if (unseated.blockersTotal() != null && unseated.blockersTotal() > all.size()) {
+            all = storedBlockers(solve.solveId(), bookingId);
+        }
+        int from = Math.min(offset, all.size());
+        int to = Math.min(all.size(), from + size);
+        String next = to < all.size() ? java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("b:" + to).getBytes(java.nio.charset.StandardCharsets.UTF_8)) : null;
+        return new BlockerPage(solve.solveId(), bookingId, List.copyOf(all.subList(from, to)), all.size(), next);
+    }
+
+    /** One booking's full list from the solve's stored blockers, read as a stream (the whole can be tens of MB). */
+    private List<SolveView.Blocker> storedBlockers(String solveId, String bookingId) {
+        String stored = runs.blockers(solveId);
+        if (stored == null) {
+            throw new IllegalStateException("solve " + solveId + " shows fewer blockers than it has but stored none");
+        }
+        try (com.fasterxml.jackson.core.JsonParser parser = objectMapper.getFactory().createParser(stored)) {
+            parser.nextToken();
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals(bookingId)) {
+                    return List.of(objectMapper.readValue(parser, SolveView.Blocker[].class));
+                }
+                parser.skipChildren();
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the stored blockers of solve " + solveId + " cannot be read", e);
+        }
+        throw new IllegalStateException("solve " + solveId + " stored no blockers of booking " + bookingId);
     }
 
     /** A solve: the one running here as it is now, else as its row says (in full once finished). */

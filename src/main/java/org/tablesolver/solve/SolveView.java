@@ -83,10 +83,18 @@ public record SolveView(
      *
      * @param code     machine-readable reason: NO_SEATING_FOR_PARTY_SIZE, NO_SEATING_IN_REQUIRED_ZONE,
      *                 ALL_FITTING_SEATINGS_OUT_OF_SERVICE, ALL_FITTING_SEATINGS_TAKEN, FREE_SEATING_NOT_USED
-     * @param blockers for ALL_FITTING_SEATINGS_TAKEN: what keeps each fitting table or combination
+     * @param blockers      for ALL_FITTING_SEATINGS_TAKEN: what keeps each fitting table or combination, the first
+     *                      {@link #BLOCKERS_SHOWN} of them; {@code GET /api/solves/{solveId}/unseated/{bookingId}/blockers}
+     *                      pages through all
+     * @param blockersTotal how many there are in all
      */
-    public record Unseated(String bookingId, String reason, String code, List<Blocker> blockers) {
+    public record Unseated(String bookingId, String reason, String code, List<Blocker> blockers,
+                           @Schema(description = "How many blockers there are in all (blockers shows the first five)")
+                           Integer blockersTotal) {
     }
+
+    /** Blockers an unseated booking shows in a solve answer, at most. */
+    public static final int BLOCKERS_SHOWN = 5;
 
     /** A fitting table or combination and what occupies it at the booking's time. */
     public record Blocker(String seating, List<String> bookings, List<String> holds, boolean outOfService) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,59 @@ class SolveApiTest extends SolvingTest {
                 .isZero();
         assertThat(api.post(SOLVE, null).json().path("status").asText()).isEqualTo("COMMITTED");
         assertThat(unchangedCount()).as("and then unchanged again").isEqualTo(before + 3);
+    }
+
+    /**
+     * A solve answer shows the first five blockers of an unseated booking and how many there are; the rest are paged
+     * from the solve, in the same order.
+     */
+    @Test
+    void anUnseatedBookingShowsFiveBlockersAndPagesThroughAll() {
+        ObjectNode twos = parse("""
+                {"name": "Twos", "timeZone": "Europe/London", "turnoverBufferMinutes": 0,
+                 "zones": [{"id": "bar", "name": "Bar"}], "tables": []}
+                """);
+        for (int t = 1; t <= 8; t++) {
+            twos.withArray("tables").addObject().put("id", "T" + t).put("zone", "bar").put("minCapacity", 1)
+                    .put("maxCapacity", 2);
+        }
+        assertThat(api.put("/api/restaurants/twos", twos).status()).isEqualTo(201);
+        for (int b = 1; b <= 8; b++) {
+            assertThat(api.post("/api/restaurants/twos/bookings", booking("c" + b, "19:00", 2).put("confirm", true))
+                    .status()).isEqualTo(201);
+        }
+        assertThat(api.post("/api/restaurants/twos/bookings", booking("late", "19:00", 2)).status()).isEqualTo(201);
+        JsonNode solved = api.post("/api/restaurants/twos/days/2026-12-04/solve", null).json();
+        JsonNode unseated = solved.path("unseatedBookings").get(0);
+        assertThat(unseated.path("bookingId").asText()).isEqualTo("late");
+        assertThat(unseated.path("code").asText()).isEqualTo("ALL_FITTING_SEATINGS_TAKEN");
+        assertThat(unseated.path("blockers")).hasSize(5);
+        assertThat(unseated.path("blockersTotal").asInt()).isEqualTo(8);
+
+        String blockers = "/api/solves/" + solved.path("solveId").asText() + "/unseated/late/blockers";
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get(blockers + "?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            assertThat(page.path("blockersTotal").asInt()).isEqualTo(8);
+            page.path("blockers").forEach(all::add);
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(pages).isEqualTo(3);
+        assertThat(all).hasSize(8);
+        assertThat(all.stream().map(b -> b.path("seating").asText()).distinct()).hasSize(8);
+        for (int i = 0; i < 5; i++) {
+            assertThat(all.get(i)).as("the answer's five come first").isEqualTo(unseated.path("blockers").get(i));
+        }
+        assertThat(api.get(blockers).json().path("blockers")).as("default page: all eight").hasSize(8);
+
+        Map<String, List<String>> before = db.snapshot();
+        assertRefused(api.get(blockers + "?cursor=nonsense"), 400, "cursor", db, before);
+        assertRefused(api.get(blockers + "?limit=0"), 400, "limit", db, before);
+        assertRefused(api.get(blockers.replace("/late/", "/c1/")), 404, "bookingId", db, before);
+        assertRefused(api.get("/api/solves/nope/unseated/late/blockers"), 404, "solveId", db, before);
     }
 
     double unchangedCount() {

@@ -227,7 +227,12 @@ class OpenApiContractTest {
         error("POST", "/api/import", parse("{\"restaurants\": [{\"restaurant\": {\"id\": \"r9\"}}]}"), 400);
 
         // solving
+        ok("POST", "/api/restaurants/r1/bookings", booking("big", "20:00", 40), 201);
         Api.Response solved = ok("POST", DAY + "/solve", null, 200);
+        String solvedId = solved.json().path("solveId").asText();
+        ok("GET", "/api/solves/" + solvedId + "/unseated/big/blockers", null, 200);
+        error("GET", "/api/solves/" + solvedId + "/unseated/big/blockers?cursor=x", null, 400);
+        error("GET", "/api/solves/" + solvedId + "/unseated/nobody/blockers", null, 404);
         ok("POST", DAY + "/solve?wait=false", parse("{\"mode\": \"REOPTIMIZE\"}"), 202);
         error("POST", DAY + "/solve", parse("{\"mdoe\": \"REOPTIMIZE\"}"), 400);
         error("POST", "/api/restaurants/nowhere/days/2026-12-04/solve", null, 404);
