@@ -114,8 +114,12 @@ class SolvePipeline {
                         SeatedWeightBound.seatedWeight(solved), result.endedBy());
                 PlanCommitter.Session session = new PlanCommitter.Session();
                 try {
-                    String stateAfter = DayState.fingerprint(DayState.after(day.input(), changes), job.mode(),
-                            job.config(), configVersion);
+                    // Only a solve that ended by itself vouches for the day it leaves; one cut short (stopped, or
+                    // by the wall clock) may have left something to find.
+                    String stateAfter = result.endedBy() == null || result.endedBy() == EndedBy.STOPPED
+                            || result.endedBy() == EndedBy.TIME_LIMIT ? null
+                            : DayState.fingerprint(DayState.after(day.input(), changes), job.mode(), job.config(),
+                                    configVersion);
                     committer.commit(day, changes, auditRow(committed, stateAfter, fullBlockers(report)),
                             result(committed), current, session);
                 } catch (RuntimeException e) {

@@ -20,15 +20,15 @@ import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIterat
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.impl.localsearch.scope.LocalSearchPhaseScope;
 import ai.timefold.solver.core.impl.phase.event.PhaseLifecycleListenerAdapter;
 import ai.timefold.solver.core.impl.phase.scope.AbstractPhaseScope;
 import ai.timefold.solver.core.impl.solver.AbstractSolver;
-import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
-import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
-import ai.timefold.solver.core.config.solver.SolverConfig;
-import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.tablesolver.solver.bound.SeatedWeightBound;
 
 /**
@@ -139,7 +139,7 @@ public class SeatingSolver {
             return null;
         }
         if (!proven(best)) {
-            hooks.endedBy(main.endedBy(solver, false));
+            hooks.endedBy(main.endedBy(solver));
             return best;
         }
         Solver<SeatingPlan> polish = polishFactory(configName).buildSolver();
@@ -192,10 +192,8 @@ public class SeatingSolver {
             return limit != null && elapsedMillis >= limit;
         }
 
-        EndedBy endedBy(Solver<SeatingPlan> solver, boolean proven) {
-            if (proven) {
-                return EndedBy.BOUND;
-            }
+        /** Why a run that did not reach the bound ended. */
+        EndedBy endedBy(Solver<SeatingPlan> solver) {
             if (solver.isTerminateEarly()) {
                 return EndedBy.STOPPED;
             }

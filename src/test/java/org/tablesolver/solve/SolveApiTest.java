@@ -322,6 +322,8 @@ class SolveApiTest extends SolvingTest {
         assertThat(stopped.json().path("endedBy").asText()).isEqualTo("STOPPED");
         assertThat(api.get("/api/solves/" + id).json().path("endedBy").asText()).as("as stored").isEqualTo("STOPPED");
         assertThat(db.queryInt("select count(*) from solve_run where ended_by = 'STOPPED'")).isEqualTo(1);
+        assertThat(db.queryInt("select count(*) from solve_run where ended_by = 'STOPPED' and state_after is null"))
+                .as("a solve cut short answers no later solve").isEqualTo(1);
         assertThat(stopped.json().path("totalMillis").asLong()).as("long before the 60 s limit").isLessThan(30_000);
         int seated = stopped.json().path("seated").asInt();
         assertThat(seated).isPositive();
