@@ -59,15 +59,22 @@ class InstanceCrashTest {
                     Api via = i % 2 == 0 ? a.api() : b.api();
                     Api.Response accepted = via.post("/api/restaurants/r" + (i % RESTAURANTS)
                             + "/days/2026-12-04/solve?wait=false", org.tablesolver.testing.Fixtures.parse("""
-                            {"mode": "REOPTIMIZE", "config": "test-one-second"}
+                            {"mode": "REOPTIMIZE", "config": "test-slow-start"}
                             """));
                     assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
                     ids.add(accepted.json().path("solveId").asText());
                 }
                 await().atMost(Duration.ofSeconds(120)).until(() -> committed(db) >= 30);
-                List<String> inFlight = db.jdbc().sql("""
-                                select task_instance from scheduled_tasks where picked and picked_by = 'instance-a'
-                                """).query(String.class).list();
+                // Killed while it runs solves: a proven day's solve ends in milliseconds (the bound, then a polish
+                // that ends by its counts), so the moment is waited for rather than assumed.
+                List<String> inFlight = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                    inFlight.clear();
+                    inFlight.addAll(db.jdbc().sql("""
+                            select task_instance from scheduled_tasks where picked and picked_by = 'instance-a'
+                            """).query(String.class).list());
+                    return !inFlight.isEmpty();
+                });
                 a.kill();
                 assertThat(inFlight).as("instance A was running solves when it was killed").isNotEmpty();
 
