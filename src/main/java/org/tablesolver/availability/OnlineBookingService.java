@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -183,10 +184,12 @@ public class OnlineBookingService {
         }
         DayKey key = new DayKey(restaurantId, request.date());
         return withRetries(() -> write.execute(status -> {
-            dayLock.lock(key);
+            SortedSet<LocalDate> locked = lockStay(key, request.start(), request.durationMinutes(),
+                    request.partySize());
             changeFeed.declare(ChangeCause.CONFIRM);
             FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
             BookingRequest complete = bookingService.checked(plan, request, "");
+            requireLocked(locked, plan, key.date(), complete.start(), complete.durationMinutes());
             Optional<Booking> existing = bookingService.existing(restaurantId, complete, "");
             if (existing.isPresent()) {
                 return new ConfirmedBooking(existing.get(), List.of(), false);
@@ -200,7 +203,7 @@ public class OnlineBookingService {
                     complete.requiredZone(), complete.preferredZone());
             SlotJudge.Answer answer = judge.judge(complete.start(), party, true);
             if (!answer.available()) {
-                throw refusal(judge, answer, party);
+                throw hold == null ? refusal(judge, answer, party) : holdRefusal(judge, answer, party, hold);
             }
             String id = complete.id() != null ? complete.id() : UUID.randomUUID().toString();
             Instant startsAt = LocalTimes.toInstant(complete.start(), plan.zoneId());
@@ -233,7 +236,7 @@ public class OnlineBookingService {
                 "Booking '" + bookingId + "' does not exist at restaurant '" + restaurantId + "'."));
         DayKey key = new DayKey(restaurantId, before.date());
         return withRetries(() -> write.execute(status -> {
-            dayLock.lock(key);
+            SortedSet<LocalDate> locked = lockStay(key, before.start(), before.durationMinutes(), before.partySize());
             changeFeed.declare(ChangeCause.CONFIRM);
             FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
             BookingStatus current = bookings.lock(restaurantId, bookingId, expectedVersion).orElseThrow().status();
@@ -247,6 +250,7 @@ public class OnlineBookingService {
                 }
             }
             Booking booking = bookings.find(restaurantId, bookingId).orElseThrow();
+            requireLocked(locked, plan, key.date(), booking.start(), booking.durationMinutes());
             LoadedDay day = dayLoader.readInTransaction(key, plan);
             SlotJudge judge = new SlotJudge(plan, day, properties.budget(), null);
             SlotJudge.Party party = new SlotJudge.Party(booking.partySize(), booking.durationMinutes(),
@@ -287,6 +291,31 @@ public class OnlineBookingService {
         writeSeatings(day, answer, null);
     }
 
+    /**
+     * Takes the locks of every service date a party of {@code key}'s date touches when it starts at {@code start}
+     * ({@link DayLock#lockStay}), before any row lock: the floor plan is read without a lock for the length of the
+     * stay (the given duration, else the turn time, else the longest stay allowed) and its turnover buffer.
+     */
+    public SortedSet<LocalDate> lockStay(DayKey key, LocalDateTime start, Integer durationMinutes, int partySize) {
+        FloorPlan seen = floorPlans.get(key.restaurantId());
+        int minutes = durationMinutes != null ? durationMinutes
+                : seen.turnTime(partySize).orElse(DayLoader.LONGEST_STAY_MINUTES);
+        return dayLock.lockStay(key.restaurantId(), key.date(), start,
+                start.plusMinutes(minutes + seen.turnoverBufferMinutes()));
+    }
+
+    /**
+     * A stay whose dates were not all locked (the floor plan's buffer or turn times changed between the unlocked
+     * read and the lock): the write is tried again.
+     */
+    public static void requireLocked(SortedSet<LocalDate> locked, FloorPlan plan, LocalDate date, LocalDateTime start,
+                                     int durationMinutes) {
+        if (!locked.containsAll(DayLock.datesTouched(date, start,
+                start.plusMinutes(durationMinutes + plan.turnoverBufferMinutes())))) {
+            throw new Retries.ConcurrentChange("the floor plan changed the length of the stay while it was locked");
+        }
+    }
+
     /** The duration of a party: the one given, else the restaurant's turn time, else 400 naming {@code field}. */
     public static int duration(FloorPlan plan, int partySize, Integer given, String field) {
         if (given != null) {
@@ -311,7 +340,7 @@ public class OnlineBookingService {
         String restaurantId = plan.id();
         CapacityHoldRow hold = jdbc.sql("""
                         select id, service_date, lower(held) as held_from, party_size, duration_minutes, zone_id,
-                               expires_at > now() as active
+                               expires_at > clock_timestamp() as active
                         from table_hold
                         where restaurant_id = :r and id = :id and table_id is null
                         for update
@@ -342,17 +371,40 @@ public class OnlineBookingService {
         return hold;
     }
 
+    /**
+     * A booking that takes over a capacity hold is refused only when it asks for other than the hold kept room for:
+     * fewer guests (a table that seats the hold's party may need more) or a zone the hold did not name. The 409
+     * names that field and says the hold stays.
+     */
+    private static BookingRefusedException holdRefusal(SlotJudge judge, SlotJudge.Answer answer, SlotJudge.Party party,
+                                                       CapacityHoldRow hold) {
+        String field = party.partySize() != hold.partySize() ? "partySize"
+                : hold.zone() == null && party.requiredZone() != null ? "requiredZone" : null;
+        if (field == null) {
+            return refusal(judge, answer, party);
+        }
+        String kept = "The hold '%s' keeps room for a party of %d in %s until it expires; this booking asks for a "
+                .formatted(hold.id(), hold.partySize(), hold.zone() == null ? "any zone" : "zone '" + hold.zone() + "'")
+                + (field.equals("partySize") ? "party of " + party.partySize()
+                : "party in zone '" + party.requiredZone() + "'") + ", which is checked again: ";
+        return new BookingRefusedException(field, answer.code(), kept + answer.reason(),
+                alternatives(judge, answer, party));
+    }
+
     static BookingRefusedException refusal(SlotJudge judge, SlotJudge.Answer answer, SlotJudge.Party party) {
         String field = switch (answer.code()) {
             case NO_SEATING_FOR_PARTY_SIZE -> "partySize";
             case NO_SEATING_IN_ZONE -> "requiredZone";
             default -> "start";
         };
-        List<LocalDateTime> alternatives = switch (answer.code()) {
+        return new BookingRefusedException(field, answer.code(), answer.reason(), alternatives(judge, answer, party));
+    }
+
+    private static List<LocalDateTime> alternatives(SlotJudge judge, SlotJudge.Answer answer, SlotJudge.Party party) {
+        return switch (answer.code()) {
             case NO_SEATING_FOR_PARTY_SIZE, NO_SEATING_IN_ZONE -> List.of();
             default -> judge.alternatives(answer.start(), party, ALTERNATIVES);
         };
-        return new BookingRefusedException(field, answer.code(), answer.reason(), alternatives);
     }
 
     /**

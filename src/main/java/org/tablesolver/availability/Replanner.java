@@ -88,18 +88,19 @@ public final class Replanner {
      */
     public String holdThatNoLongerFits(Instant from, Instant to) {
         long buffer = 60L * plan.turnoverBufferMinutes();
-        List<LoadedDay.CapacityHold> meeting = loaded.capacityHolds().stream()
+        // Every capacity hold the day holds as a party: this date's and the neighbouring dates' that reach into it.
+        List<DayInput.Booking> meeting = parties.values().stream()
+                .filter(DayInput.Booking::capacityHold)
                 .filter(hold -> hold.start().isBefore(to)
                         && hold.start().plusSeconds(60L * hold.durationMinutes() + buffer).isAfter(from))
-                .sorted(java.util.Comparator.comparing(LoadedDay.CapacityHold::start)
-                        .thenComparing(LoadedDay.CapacityHold::id))
+                .sorted(java.util.Comparator.comparing(DayInput.Booking::start).thenComparing(DayInput.Booking::id))
                 .toList();
-        for (LoadedDay.CapacityHold hold : meeting) {
-            SlotJudge judge = new SlotJudge(plan, dayWithout(hold.solverId()), budget, null, false);
-            SlotJudge.Answer answer = judge.judge(LocalDateTime.ofInstant(hold.start(), plan.zoneId()),
-                    new SlotJudge.Party(hold.partySize(), hold.durationMinutes(), hold.zone(), null), true);
+        for (DayInput.Booking hold : meeting) {
+            SlotJudge judge = new SlotJudge(plan, dayWithout(hold.id()), budget, null, false);
+            SlotJudge.Answer answer = judge.judge(org.tablesolver.booking.LocalTimes.toLocal(hold.start(), plan.zoneId()),
+                    new SlotJudge.Party(hold.partySize(), hold.durationMinutes(), hold.requiredZone(), null), true);
             if (!answer.available()) {
-                return hold.id();
+                return hold.id().substring(LoadedDay.HOLD_PREFIX.length());
             }
             Map<String, Seating> seatings = answer.verdict().seatings();
             for (String movedId : answer.verdict().moved()) {

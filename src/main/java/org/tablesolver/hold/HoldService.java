@@ -6,15 +6,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tablesolver.availability.OnlineBookingService;
 import org.tablesolver.booking.LocalTimes;
 import org.tablesolver.solve.DayKey;
-import org.tablesolver.solve.DayLock;
 import org.tablesolver.database.Rows;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
@@ -33,16 +35,16 @@ class HoldService {
     private final JdbcClient jdbc;
     private final FloorPlanService floorPlans;
     private final RequestValidator validator;
-    private final DayLock dayLock;
     private final OnlineBookingService online;
+    private final TransactionTemplate write;
 
-    HoldService(JdbcClient jdbc, FloorPlanService floorPlans, RequestValidator validator, DayLock dayLock,
-                OnlineBookingService online) {
+    HoldService(JdbcClient jdbc, FloorPlanService floorPlans, RequestValidator validator,
+                OnlineBookingService online, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.floorPlans = floorPlans;
         this.validator = validator;
-        this.dayLock = dayLock;
         this.online = online;
+        this.write = new TransactionTemplate(transactions);
     }
 
     /**
@@ -50,7 +52,6 @@ class HoldService {
      * service, assigned to a booking or held by another active hold at that time. A capacity hold (no table):
      * 409 with code and alternatives unless the slot is available for its party.
      */
-    @Transactional
     Hold place(String restaurantId, HoldRequest request) {
         validator.validate(request, "");
         Problems problems = new Problems();
@@ -65,8 +66,16 @@ class HoldService {
             problems.add("start", "must be a whole minute");
         }
         problems.throwIfAny();
+        // Tried again on a fresh snapshot when it meets a concurrent change (a booking it moves was cancelled).
+        return online.withRetries(() -> write.execute(status -> placeOnce(restaurantId, request)));
+    }
+
+    private Hold placeOnce(String restaurantId, HoldRequest request) {
+        Problems problems = new Problems();
         LocalDate date = OnlineBookingService.serviceDateOf(request.start());
-        dayLock.lock(new DayKey(restaurantId, date));
+        DayKey key = new DayKey(restaurantId, date);
+        SortedSet<LocalDate> locked = online.lockStay(key, request.start(), request.durationMinutes(),
+                request.partySize() == null ? 1 : request.partySize());
         FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
         ZoneId zone = plan.zoneId();
         problems.check(LocalTimes.toInstant(request.start(), zone) != null, "start",
@@ -88,6 +97,7 @@ class HoldService {
         if (table == null) {
             int duration = OnlineBookingService.duration(plan, request.partySize(), request.durationMinutes(),
                     "durationMinutes");
+            OnlineBookingService.requireLocked(locked, plan, date, request.start(), duration);
             online.admitCapacityHold(plan, date, request.start(), request.partySize(), duration,
                     request.zone());
             Instant end = start.plusSeconds(60L * (duration + plan.turnoverBufferMinutes()));
@@ -113,12 +123,13 @@ class HoldService {
         Rows.exactlyOne(jdbc.sql("select 1 from dining_table where restaurant_id = :r and id = :t for update")
                 .param("r", restaurantId).param("t", table.id()).query(Integer.class).list().size(), "lock table");
 
+        OnlineBookingService.requireLocked(locked, plan, date, request.start(), request.durationMinutes());
         Instant end = start.plusSeconds(60L * (request.durationMinutes() + plan.turnoverBufferMinutes()));
         boolean taken = jdbc.sql("""
                         select exists (select 1 from table_assignment
                                        where restaurant_id = :r and table_id = :t and occupied && tstzrange(:start, :end, '[)'))
                             or exists (select 1 from table_hold
-                                       where restaurant_id = :r and table_id = :t and expires_at > now()
+                                       where restaurant_id = :r and table_id = :t and expires_at > clock_timestamp()
                                          and held && tstzrange(:start, :end, '[)'))
                         """)
                 .param("r", restaurantId).param("t", table.id())
@@ -150,7 +161,7 @@ class HoldService {
     @Transactional
     void release(String restaurantId, String holdId) {
         floorPlans.get(restaurantId);
-        int rows = jdbc.sql("delete from table_hold where restaurant_id = :r and id = :id and expires_at > now()")
+        int rows = jdbc.sql("delete from table_hold where restaurant_id = :r and id = :id and expires_at > clock_timestamp()")
                 .param("r", restaurantId).param("id", holdId).update();
         if (Rows.zeroOrOne(rows, "delete hold " + holdId) == 0) {
             throw new NotFoundException("holdId", "Hold '" + holdId + "' does not exist or has expired.");
@@ -162,7 +173,7 @@ class HoldService {
                         select id, table_id, party_size, zone_id, lower(held) as held_from, upper(held) as held_to,
                                expires_at, reference
                         from table_hold
-                        where restaurant_id = :r and expires_at > now() and (cast(:id as text) is null or id = :id)
+                        where restaurant_id = :r and expires_at > clock_timestamp() and (cast(:id as text) is null or id = :id)
                         order by lower(held), table_id, id
                         """)
                 .param("r", restaurantId).param("id", onlyId)

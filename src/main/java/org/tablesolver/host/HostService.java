@@ -2,6 +2,7 @@ package org.tablesolver.host;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -416,7 +418,7 @@ public class HostService implements PlanReseater {
         Instant[] window = window(plan, after);
         boolean anyMeets = !jdbc.sql("""
                         select id from table_hold
-                        where restaurant_id = :r and table_id is null and expires_at > now()
+                        where restaurant_id = :r and table_id is null and expires_at > clock_timestamp()
                           and held && tstzrange(:from, :to, '[)')
                         limit 1
                         """)
@@ -478,17 +480,26 @@ public class HostService implements PlanReseater {
         LocalDateTime now = LocalDateTime.now(clock.withZone(known.zoneId())).truncatedTo(ChronoUnit.MINUTES);
         DayKey key = new DayKey(restaurantId, OnlineBookingService.serviceDateOf(now));
         String id = UUID.randomUUID().toString();
-        BookingRequest booking = new BookingRequest(id, key.date(), now, duration, request.partySize(), null,
-                request.zone(), 0, false, null, null, request.guestName(), null, null, null);
         return online.withRetries(() -> write.execute(status -> {
-            dayLock.lock(key);
+            SortedSet<LocalDate> locked = online.lockStay(key, now, duration + 1, request.partySize());
             changeFeed.declare(ChangeCause.HOST);
             FloorPlan plan = floorPlans.lockForBookingWrite(restaurantId);
-            bookingService.checkDayNotFull(restaurantId, booking, "");
+            OnlineBookingService.requireLocked(locked, plan, key.date(), now, duration + 1);
+            bookingService.checkDayNotFull(restaurantId, new BookingRequest(id, key.date(), now, duration,
+                    request.partySize(), null, request.zone(), 0, false, null, null, null, null, null, null), "");
             LoadedDay day = dayLoader.readInTransaction(key, plan);
             Replanner replanner = online.replanner(plan, day);
+            LocalDateTime start = now;
             ConflictException refusal = replanner.place(id, now, request.partySize(), duration, request.zone(), null,
                     false);
+            if (refusal != null && OnlineBookingService.serviceDateOf(now.plusMinutes(1)).equals(key.date())
+                    && replanner.place(id, now.plusMinutes(1), request.partySize(), duration,
+                    request.zone(), null, false) == null) {
+                // A table that frees within this minute (its party completed a moment ago, in the minute it sat
+                // down): the party sits down now, its stay counted from the next minute.
+                start = now.plusMinutes(1);
+                refusal = null;
+            }
             if (refusal != null) {
                 Integer wait = replanner.waitMinutes(now, WAIT_HORIZON_MINUTES, request.partySize(), duration,
                         request.zone());
@@ -501,7 +512,9 @@ public class HostService implements PlanReseater {
                         .withProperty("code", refusal.properties().get("code"))
                         .withProperty("waitMinutes", wait);
             }
-            Instant startsAt = LocalTimes.toInstant(now, plan.zoneId());
+            BookingRequest booking = new BookingRequest(id, key.date(), start, duration, request.partySize(), null,
+                    request.zone(), 0, false, null, null, request.guestName(), null, null, null);
+            Instant startsAt = LocalTimes.toInstant(start, plan.zoneId());
             if (!bookings.insertIfAbsent(restaurantId, id, booking, startsAt, BookingStatus.SEATED)) {
                 throw new IllegalStateException("walk-in id " + id + " exists");
             }
@@ -645,7 +658,7 @@ public class HostService implements PlanReseater {
         }
         List<String> holds = jdbc.sql("""
                         select id from table_hold
-                        where restaurant_id = :r and table_id = any(:tables) and expires_at > now()
+                        where restaurant_id = :r and table_id = any(:tables) and expires_at > clock_timestamp()
                           and held && tstzrange(:from, :to, '[)')
                         order by id
                         """)

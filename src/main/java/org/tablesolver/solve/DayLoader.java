@@ -60,7 +60,7 @@ public class DayLoader {
     }
 
     /** The longest stay a booking, hold or walk-in may ask for (requests are refused above it). */
-    static final int LONGEST_STAY_MINUTES = 720;
+    public static final int LONGEST_STAY_MINUTES = 720;
 
     private record BookingRow(String id, Instant start, int durationMinutes, int partySize, String preferredZone,
                               String requiredZone, int priority, BookingStatus status, long version, boolean pinned) {
@@ -182,7 +182,7 @@ public class DayLoader {
         return jdbc.sql("""
                         select id, lower(held) as held_from, duration_minutes, party_size, zone_id, reference, expires_at
                         from table_hold
-                        where restaurant_id = :r and service_date = :date and table_id is null and expires_at > now()
+                        where restaurant_id = :r and service_date = :date and table_id is null and expires_at > clock_timestamp()
                         order by lower(held), id
                         """)
                 .param("r", key.restaurantId()).param("date", key.date())
@@ -200,7 +200,7 @@ public class DayLoader {
         return jdbc.sql("""
                         select id, lower(held) as held_from, duration_minutes, party_size, zone_id, reference, expires_at
                         from table_hold
-                        where restaurant_id = :r and service_date <> :date and table_id is null and expires_at > now()
+                        where restaurant_id = :r and service_date <> :date and table_id is null and expires_at > clock_timestamp()
                           and held && tstzrange(:from, :to, '[)')
                         order by lower(held), id
                         """)
@@ -219,7 +219,7 @@ public class DayLoader {
         List<DayInput.Hold> blocks = new ArrayList<>(jdbc.sql("""
                         select id, table_id, lower(held) as held_from, upper(held) as held_to, reference
                         from table_hold
-                        where restaurant_id = :r and table_id is not null and expires_at > now()
+                        where restaurant_id = :r and table_id is not null and expires_at > clock_timestamp()
                           and held && tstzrange(:from, :to, '[)')
                         order by lower(held), table_id, id
                         """)

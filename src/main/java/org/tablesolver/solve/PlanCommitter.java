@@ -294,7 +294,7 @@ class PlanCommitter {
                 .max(Instant::compareTo).orElse(Instant.EPOCH);
         List<String> added = jdbc.sql("""
                         select id from table_hold
-                        where restaurant_id = :r and table_id is null and expires_at > now()
+                        where restaurant_id = :r and table_id is null and expires_at > clock_timestamp()
                           and (service_date = :date or held && tstzrange(:from, :to, '[)'))
                           and not (id = any(:known))
                         order by id
@@ -369,7 +369,7 @@ class PlanCommitter {
                         )
                         select p.booking_id || ': hold ' || h.id || ' on ' || h.table_id
                         from table_hold h join planned p on h.table_id = p.table_id
-                        where h.restaurant_id = :r and h.expires_at > now() and h.held && p.occupied
+                        where h.restaurant_id = :r and h.expires_at > clock_timestamp() and h.held && p.occupied
                         union all
                         select p.booking_id || ': booking ' || ta.booking_id || ' on ' || ta.table_id
                         from table_assignment ta join planned p on ta.table_id = p.table_id

@@ -351,6 +351,41 @@ class OnlineBookingApiTest extends SolvingTest {
     }
 
     @Test
+    void aBookingThatAsksForLessOrOtherThanItsHoldIsCheckedAgainAndTheHoldStays() {
+        // Every table is taken by a pinned party but T4 (4-6), which a hold for four counts on.
+        confirmed("x", "19:00", 4, "T2", "T2");
+        confirmed("y", "19:00", 4, "T3", "T3");
+        confirmed("z", "19:00", 2, "T1", "T1");
+        db.jdbc().sql("update booking set pinned = true where restaurant_id = 'r1'").update();
+        Api.Response placed = api.post(R + "/holds", parse("""
+                {"partySize": 4, "start": "2026-12-04T19:00:00", "expiresInSeconds": 300}"""));
+        assertThat(placed.status()).as("%s", placed).isEqualTo(201);
+        String holdId = placed.json().path("id").asText();
+        Map<String, List<String>> before = db.snapshot();
+
+        // two guests cannot have T4 (it seats four to six): the difference from the hold is named, the hold stays
+        ObjectNode fewer = instant("fewer", "19:00", 2);
+        fewer.put("holdId", holdId);
+        Api.Response smaller = api.post(BOOKINGS, fewer);
+        assertRefused(smaller, 409, "partySize", db, before);
+        assertThat(smaller.json().path("code").asText()).isEqualTo("FULL");
+        assertThat(smaller.json().path("detail").asText()).contains("hold").contains("party of 4");
+        // a hold without a zone promised no zone: the bar has no room for four
+        ObjectNode inTheBar = instant("bar", "19:00", 4).put("requiredZone", "bar");
+        inTheBar.put("holdId", holdId);
+        Api.Response zoned = api.post(BOOKINGS, inTheBar);
+        assertRefused(zoned, 409, "requiredZone", db, before);
+        assertThat(zoned.json().path("detail").asText()).contains("any zone");
+        assertThat(api.get(R + "/holds").json()).as("the hold is still there").hasSize(1);
+
+        ObjectNode same = instant("same", "19:00", 4);
+        same.put("holdId", holdId);
+        Api.Response booked = api.post(BOOKINGS, same);
+        assertThat(booked.status()).as("the hold's own party always gets it: %s", booked).isEqualTo(201);
+        assertThat(booked.json().path("tables").toString()).isEqualTo("[\"T4\"]");
+    }
+
+    @Test
     void anExpiredHoldCountsForNothing() throws InterruptedException {
         confirmed("x", "19:00", 4, "T2", "T2");
         confirmed("y", "19:00", 4, "T3", "T3");

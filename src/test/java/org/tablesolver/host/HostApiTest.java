@@ -318,6 +318,53 @@ class HostApiTest extends SolvingTest {
     }
 
     @Test
+    void aHostCompletesATableAndSeatsTheNextPartyAtOnce() {
+        assertThat(api.put("/api/restaurants/tiny", tinyPlan()).status()).isEqualTo(201);
+        // a quick drink: seated and gone within the same minute, and the next party takes the table at once
+        Api.Response first = api.post("/api/restaurants/tiny/walk-ins", parse("{\"partySize\": 2, \"durationMinutes\": 60}"));
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        String firstId = first.json().path("id").asText();
+        assertThat(api.post("/api/restaurants/tiny/bookings/" + firstId + "/complete", null).status()).isEqualTo(200);
+        Api.Response next = api.post("/api/restaurants/tiny/walk-ins", parse("{\"partySize\": 3, \"durationMinutes\": 60}"));
+        assertThat(next.status()).as("the table is free: %s", next).isEqualTo(201);
+        assertThat(tables(next.json())).containsExactly("T1");
+        assertThat(LocalDateTime.parse(next.json().path("start").asText()))
+                .as("starts within a minute of now")
+                .isAfterOrEqualTo(LocalDateTime.parse(first.json().path("start").asText()))
+                .isBeforeOrEqualTo(LocalDateTime.now(clock.withZone(ZoneId.of("Europe/London"))).plusMinutes(1));
+        // and a third party really has to wait for a table
+        Map<String, List<String>> before = db.snapshot();
+        Api.Response third = api.post("/api/restaurants/tiny/walk-ins", parse("{\"partySize\": 2, \"durationMinutes\": 60}"));
+        assertRefused(third, 409, "partySize", db, before);
+        assertThat(third.json().path("waitMinutes").asInt()).isGreaterThan(60);
+    }
+
+    @Test
+    void seatingByHandAroundSixKeepsTheRoomOfTheDayBeforesCapacityHold() {
+        assertThat(api.put("/api/restaurants/tiny", tinyPlan()).status()).isEqualTo(201);
+        // a guest of the 4th's late service checks out for 05:00-07:00 on the 5th: T1 is promised to them
+        Api.Response hold = api.post("/api/restaurants/tiny/holds", parse("""
+                {"partySize": 2, "start": "2026-12-05T05:00:00", "durationMinutes": 120, "expiresInSeconds": 600}"""));
+        assertThat(hold.status()).as("%s", hold).isEqualTo(201);
+        assertThat(api.post("/api/restaurants/tiny/bookings", parse("""
+                {"id": "early", "date": "2026-12-05", "start": "2026-12-05T06:00:00", "durationMinutes": 60,
+                 "partySize": 2}""")).status()).isEqualTo(201);
+        Map<String, List<String>> before = db.snapshot();
+        Api.Response refused = api.put("/api/restaurants/tiny/bookings/early/seating", parse("{\"seating\": \"T1\"}"));
+        assertRefused(refused, 409, "seating", db, before);
+        assertThat(refused.json().path("holds").toString()).isEqualTo("[\"" + hold.json().path("id").asText() + "\"]");
+    }
+
+    /** Restaurant "tiny": one table for up to four, a 10-minute turnover buffer, no service periods. */
+    private static ObjectNode tinyPlan() {
+        return parse("""
+                {"name": "Tiny", "timeZone": "Europe/London", "turnoverBufferMinutes": 10,
+                 "zones": [{"id": "bar", "name": "Bar"}],
+                 "tables": [{"id": "T1", "zone": "bar", "minCapacity": 1, "maxCapacity": 4}]}
+                """);
+    }
+
+    @Test
     void bookingsAreListedAPageAtATimeWithFilters() {
         for (int i = 0; i < 7; i++) {
             api.post(BOOKINGS, booking("l" + i, (12 + i) + ":00", 2).put("externalRef", i % 2 == 0 ? "even" : "odd"));
