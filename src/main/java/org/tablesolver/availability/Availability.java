@@ -11,9 +11,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * The answer of {@code GET .../days/{date}/availability}: one entry per start time of the grid.
  *
  * @param zone the zone the party requires, or null
+ * @param asOf the version of the restaurant's stored state the answer is exact for: it grows with every committed
+ *             write that can change an answer, and the same asOf always gives the same answer
  */
 public record Availability(String restaurantId, @Schema(example = "2026-12-04") LocalDate date, int partySize,
-                    int durationMinutes, String zone, List<Slot> slots) {
+                    int durationMinutes, String zone, @Schema(example = "812") long asOf, List<Slot> slots) {
 
     /**
      * @param available true if and only if a plan exists that seats everyone who must stay seated and this party

@@ -34,7 +34,9 @@ class AvailabilityController {
             description = "A slot is available if and only if a plan exists that seats every CONFIRMED and SEATED "
                     + "booking, every active capacity hold and this party (pinned and seated bookings keep their "
                     + "tables, the others may move) within pacing. Slots: every bookingSlotMinutes from 'from' to "
-                    + "'to', else the day's service periods.")
+                    + "'to', else the day's service periods. asOf names the version of the stored state the answer is "
+                    + "exact for; 503 with Retry-After when the service cannot answer in time.")
+    @Statuses(errors = 503)
     Availability availability(@PathVariable String restaurantId,
                               @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate date,
                               @RequestParam(required = false) Integer partySize,
@@ -43,6 +45,22 @@ class AvailabilityController {
                               @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime from,
                               @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime to) {
         return service.availability(restaurantId, date, partySize, durationMinutes, zone, from, to);
+    }
+
+    @GetMapping("/availability/calendar")
+    @Operation(operationId = "getAvailabilityCalendar", summary = "Which dates can take a party",
+            description = "For every date from 'from' to 'to' (at most 62): available when some start of the day's "
+                    + "service periods is available, with the first and last such start and how many there are; "
+                    + "else the code why not (OUTSIDE_SERVICE_HOURS on a day without service). Each day says the "
+                    + "version of the state it is exact for (asOf), as the day's availability does.")
+    @Statuses(errors = 503)
+    Calendar calendar(@PathVariable String restaurantId,
+                      @RequestParam(required = false) Integer partySize,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate to,
+                      @RequestParam(required = false) Integer durationMinutes,
+                      @RequestParam(required = false) String zone) {
+        return service.calendar(restaurantId, partySize, from, to, durationMinutes, zone);
     }
 
     @PostMapping("/bookings/{bookingId}/confirm")

@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tablesolver.booking.Booking;
 import org.tablesolver.booking.BookingRepository;
@@ -44,7 +43,8 @@ import org.tablesolver.web.RequestValidator;
 
 /**
  * Online booking: availability of a day's grid, instant confirmation of a new booking or a PENDING request,
- * and capacity holds. Every answer comes from {@link SlotJudge} on one snapshot of the day.
+ * and capacity holds. Every answer comes from {@link SlotJudge} on one snapshot of the day; availability from the
+ * {@link AvailabilityView}, which keeps it for the current version of the stored state.
  * <p>
  * Writes (confirmations, holds) take the day's lock ({@link DayLock}, the one the solve commit takes) before
  * reading the day, so they see every committed confirmation, hold and solve, and a solve that ran meanwhile
@@ -66,15 +66,14 @@ public class OnlineBookingService {
     private final DayLock dayLock;
     private final RequestValidator validator;
     private final OnlineBookingProperties properties;
-    private final TransactionTemplate snapshot;
     private final TransactionTemplate write;
-    private final AnswerCache<Availability> cache;
+    private final AvailabilityView view;
     private final ChangeFeed changeFeed;
 
     OnlineBookingService(JdbcClient jdbc, FloorPlanService floorPlans, BookingService bookingService,
                          BookingRepository bookings, DayLoader dayLoader, DayLock dayLock, RequestValidator validator,
                          OnlineBookingProperties properties, PlatformTransactionManager transactions,
-                         ChangeFeed changeFeed) {
+                         ChangeFeed changeFeed, AvailabilityView view) {
         this.changeFeed = changeFeed;
         this.jdbc = jdbc;
         this.floorPlans = floorPlans;
@@ -84,11 +83,8 @@ public class OnlineBookingService {
         this.dayLock = dayLock;
         this.validator = validator;
         this.properties = properties;
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
         this.write = new TransactionTemplate(transactions);
-        this.cache = new AnswerCache<>(properties.availabilityCacheSize());
+        this.view = view;
     }
 
     // ************************************************************************
@@ -122,49 +118,105 @@ public class OnlineBookingService {
                     + LocalTimes.LATE_SERVICE_END + " the next morning)");
         }
         problems.throwIfAny();
-        return snapshot.execute(status -> {
-            FloorPlan plan = floorPlans.get(restaurantId);
-            if (zone != null && !plan.hasZone(zone)) {
-                throw new InvalidRequestException("zone", "unknown zone '" + zone + "'");
+        AvailabilityView.DayState state = view.state(new DayKey(restaurantId, date));
+        FloorPlan plan = state.plan;
+        if (zone != null && !plan.hasZone(zone)) {
+            throw new InvalidRequestException("zone", "unknown zone '" + zone + "'");
+        }
+        int duration = duration(plan, partySize, durationMinutes, "durationMinutes");
+        ServiceHours hours = new ServiceHours(plan, date);
+        List<LocalDateTime> grid;
+        if (from != null) {
+            LocalDateTime first = date.atTime(from);
+            LocalDateTime last = to.isBefore(from) ? date.plusDays(1).atTime(to) : date.atTime(to);
+            grid = hours.grid(first, last);
+        } else {
+            grid = hours.periodGrid();
+            if (grid.isEmpty() && !hours.restricted()) {
+                throw new InvalidRequestException("from", "is required: the restaurant has no service periods "
+                        + "to take the day's start times from");
             }
-            int duration = duration(plan, partySize, durationMinutes, "durationMinutes");
-            LoadedDay day = dayLoader.readInTransaction(new DayKey(restaurantId, date), plan);
-            // The same stored state gives the same answer (deterministic), so an answer can be reused for as long
-            // as the state it was computed from is the state: the key is a digest of everything the check reads.
-            String cacheKey = AnswerCache.key(plan, day, partySize, duration, zone, from, to);
-            Availability cached = cache.get(cacheKey);
-            if (cached != null) {
-                return cached;
-            }
-            SlotJudge judge = new SlotJudge(plan, day, properties.budget(), null);
-            List<LocalDateTime> grid;
-            if (from != null) {
-                LocalDateTime first = date.atTime(from);
-                LocalDateTime last = to.isBefore(from) ? date.plusDays(1).atTime(to) : date.atTime(to);
-                grid = judge.hours().grid(first, last);
-            } else {
-                grid = judge.hours().periodGrid();
-                if (grid.isEmpty() && !judge.hours().restricted()) {
-                    throw new InvalidRequestException("from", "is required: the restaurant has no service periods "
-                            + "to take the day's start times from");
-                }
-            }
-            SlotJudge.Party party = new SlotJudge.Party(partySize, duration, zone, null);
-            List<Availability.Slot> slots = new ArrayList<>(grid.size());
-            for (SlotJudge.Answer answer : judge.judgeAll(grid, party, false)) {
-                LocalDateTime start = answer.start();
-                slots.add(new Availability.Slot(start, answer.available(),
-                        answer.available() ? null : answer.code().name(), answer.reason()));
-            }
-            Availability answer = new Availability(restaurantId, date, partySize, duration, zone, List.copyOf(slots));
-            cache.put(cacheKey, answer);
-            return answer;
-        });
+        }
+        if (grid.size() > properties.maxSlots()) {
+            throw new InvalidRequestException(from != null ? "to" : "from", "asks about " + grid.size()
+                    + " start times; at most " + properties.maxSlots() + " per request (give a shorter from-to)");
+        }
+        AvailabilityView.Question question = new AvailabilityView.Question(partySize, duration, zone, from, to);
+        return view.answer(state, question, grid).await(view.deadline());
     }
 
-    /** Forgets every cached availability answer (for benchmarks that measure the first answer after a change). */
+    /**
+     * For every date from {@code from} to {@code to}: whether the party can start at some time of the day's service
+     * periods (every slot from midnight until late service ends when the restaurant has none), from the same
+     * answers as the day's availability. 400 naming the parameter for bad input.
+     */
+    public Calendar calendar(String restaurantId, Integer partySize, LocalDate from, LocalDate to,
+                             Integer durationMinutes, String zone) {
+        Problems problems = new Problems();
+        if (problems.check(partySize != null, "partySize", "is required")) {
+            problems.check(partySize >= 1 && partySize <= 100, "partySize", "must be between 1 and 100");
+        }
+        if (durationMinutes != null) {
+            problems.check(durationMinutes >= 15 && durationMinutes <= 720, "durationMinutes",
+                    "must be between 15 and 720");
+        }
+        problems.check(from != null, "from", "is required (a date, e.g. 2026-12-01)");
+        if (problems.check(to != null, "to", "is required (a date, e.g. 2026-12-31)") && from != null) {
+            if (problems.check(!to.isBefore(from), "to", "must not be before from (" + from + ")")) {
+                problems.check(java.time.temporal.ChronoUnit.DAYS.between(from, to) < properties.maxCalendarDays(),
+                        "to", "is more than " + properties.maxCalendarDays() + " dates after from (" + from
+                                + "): ask for at most " + properties.maxCalendarDays() + " dates at once");
+            }
+        }
+        problems.throwIfAny();
+        FloorPlan plan = floorPlans.get(restaurantId);
+        if (zone != null && !plan.hasZone(zone)) {
+            throw new InvalidRequestException("zone", "unknown zone '" + zone + "'");
+        }
+        int duration = duration(plan, partySize, durationMinutes, "durationMinutes");
+        AvailabilityView.Question question = new AvailabilityView.Question(partySize, duration, zone, null, null);
+        long deadline = view.deadline();
+        // Every date's computation is queued first, then awaited: they run while the others are loaded.
+        List<LocalDate> dates = from.datesUntil(to.plusDays(1)).toList();
+        List<Object> pending = new ArrayList<>(dates.size());
+        for (LocalDate date : dates) {
+            AvailabilityView.DayState state = view.state(new DayKey(restaurantId, date));
+            ServiceHours hours = new ServiceHours(state.plan, date);
+            List<LocalDateTime> grid = hours.restricted() ? hours.periodGrid() : hours.alternativeGrid();
+            pending.add(grid.isEmpty() ? state : view.answer(state, question, grid));
+        }
+        List<Calendar.Day> days = new ArrayList<>(dates.size());
+        for (int i = 0; i < dates.size(); i++) {
+            if (pending.get(i) instanceof AvailabilityView.DayState closed) {
+                days.add(new Calendar.Day(dates.get(i), false, null, null, null,
+                        SlotJudge.Code.OUTSIDE_SERVICE_HOURS.name(), closed.asOf));
+                continue;
+            }
+            Availability answer = ((AvailabilityView.Pending) pending.get(i)).await(deadline);
+            days.add(calendarDay(answer));
+        }
+        return new Calendar(restaurantId, partySize, duration, zone, List.copyOf(days));
+    }
+
+    /** A day of the calendar from its availability: the first, last and number of available starts, or why none. */
+    private static Calendar.Day calendarDay(Availability answer) {
+        List<Availability.Slot> open = answer.slots().stream().filter(Availability.Slot::available).toList();
+        if (!open.isEmpty()) {
+            return new Calendar.Day(answer.date(), true, open.get(0).start(), open.get(open.size() - 1).start(),
+                    open.size(), null, answer.asOf());
+        }
+        // The reason that tells a guest most: the party or zone cannot be seated at all; else no start is open; else
+        // no start could be proven either way; else every table is taken; else the kitchen is at its pacing limit.
+        List<String> order = List.of("NO_SEATING_FOR_PARTY_SIZE", "NO_SEATING_IN_ZONE", "NOT_PROVEN", "FULL",
+                "PACING_LIMIT", "OUTSIDE_SERVICE_HOURS");
+        String code = answer.slots().stream().map(Availability.Slot::code)
+                .min(java.util.Comparator.comparingInt(order::indexOf)).orElse("OUTSIDE_SERVICE_HOURS");
+        return new Calendar.Day(answer.date(), false, null, null, null, code, answer.asOf());
+    }
+
+    /** Forgets every kept availability answer (for benchmarks that measure the first answer after a change). */
     public void forgetCachedAvailability() {
-        cache.clear();
+        view.forget();
     }
 
     // ************************************************************************

@@ -81,6 +81,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, RESTAURANT).access(scoped(Scope.ADMIN))
                         // booking systems
                         .requestMatchers(HttpMethod.GET, RESTAURANT + "/days/{date}/availability",
+                                RESTAURANT + "/availability/calendar",
                                 RESTAURANT + "/bookings/**", RESTAURANT + "/holds", RESTAURANT + "/holds/**")
                         .access(scoped(Scope.READ, Scope.BOOK))
                         .requestMatchers(HttpMethod.POST, RESTAURANT + "/bookings/{bookingId}/seat",

@@ -46,7 +46,7 @@ public class DayLoader {
 
     /** @throws NotFoundException for an unknown restaurant */
     LoadedDay load(DayKey key) {
-        return snapshot.execute(status -> read(key, null, false));
+        return snapshot.execute(status -> read(key, null, false, null));
     }
 
     /**
@@ -56,7 +56,15 @@ public class DayLoader {
      * date can stay, not only around the day's bookings.
      */
     public LoadedDay readInTransaction(DayKey key, FloorPlan plan) {
-        return read(key, plan, true);
+        return read(key, plan, true, null);
+    }
+
+    /**
+     * {@link #readInTransaction} with the holds that were active at {@code holdsActiveAt} (an instant the reader
+     * chose, so that every reader of one version of the state sees the same holds; see {@code AvailabilityView}).
+     */
+    public LoadedDay readInTransaction(DayKey key, FloorPlan plan, Instant holdsActiveAt) {
+        return read(key, plan, true, holdsActiveAt);
     }
 
     /** The longest stay a booking, hold or walk-in may ask for (requests are refused above it). */
@@ -66,7 +74,7 @@ public class DayLoader {
                               String requiredZone, int priority, BookingStatus status, long version, boolean pinned) {
     }
 
-    private LoadedDay read(DayKey key, FloorPlan knownPlan, boolean wholeServiceDate) {
+    private LoadedDay read(DayKey key, FloorPlan knownPlan, boolean wholeServiceDate, Instant holdsAt) {
         FloorPlan plan = knownPlan != null ? knownPlan : floorPlans.find(key.restaurantId())
                 .orElseThrow(() -> NotFoundException.restaurant(key.restaurantId()));
         // One statement, so one snapshot even under READ COMMITTED: a booking and its table rows are read as some
@@ -141,7 +149,7 @@ public class DayLoader {
             windowEnd = windowEnd == null || end.isAfter(windowEnd) ? end : windowEnd;
         }
 
-        List<LoadedDay.CapacityHold> capacityHolds = capacityHolds(key);
+        List<LoadedDay.CapacityHold> capacityHolds = capacityHolds(key, holdsAt);
         for (LoadedDay.CapacityHold hold : capacityHolds) {
             bookings.add(DayInput.Booking.capacityHold(hold.solverId(), hold.start(), hold.durationMinutes(),
                     hold.partySize(), hold.zone()));
@@ -157,12 +165,12 @@ public class DayLoader {
             windowStart = windowStart == null || dateStart.isBefore(windowStart) ? dateStart : windowStart;
             windowEnd = windowEnd == null || lastEnd.isAfter(windowEnd) ? lastEnd : windowEnd;
         }
-        List<DayInput.Hold> blocks = windowStart == null ? List.of() : blocks(key, windowStart, windowEnd);
+        List<DayInput.Hold> blocks = windowStart == null ? List.of() : blocks(key, windowStart, windowEnd, holdsAt);
         if (windowStart != null) {
             // Capacity holds of the dates around (late service the evening before, an early start the morning after)
             // need room during this date too: they take part as the parties they will be, so nothing here is
             // promised away from under them. They name no table, so no constraint of the database would catch it.
-            for (LoadedDay.CapacityHold hold : otherDatesCapacityHolds(key, windowStart, windowEnd)) {
+            for (LoadedDay.CapacityHold hold : otherDatesCapacityHolds(key, windowStart, windowEnd, holdsAt)) {
                 bookings.add(DayInput.Booking.capacityHold(hold.solverId(), hold.start(), hold.durationMinutes(),
                         hold.partySize(), hold.zone()));
             }
@@ -178,14 +186,14 @@ public class DayLoader {
     }
 
     /** The day's active capacity holds, by start then id. */
-    private List<LoadedDay.CapacityHold> capacityHolds(DayKey key) {
+    private List<LoadedDay.CapacityHold> capacityHolds(DayKey key, Instant at) {
         return jdbc.sql("""
                         select id, lower(held) as held_from, duration_minutes, party_size, zone_id, reference, expires_at
                         from table_hold
-                        where restaurant_id = :r and service_date = :date and table_id is null and expires_at > clock_timestamp()
+                        where restaurant_id = :r and service_date = :date and table_id is null and not lapsed and expires_at > coalesce(cast(:at as timestamptz), clock_timestamp())
                         order by lower(held), id
                         """)
-                .param("r", key.restaurantId()).param("date", key.date())
+                .param("r", key.restaurantId()).param("date", key.date()).param("at", at == null ? null : utc(at))
                 .query(DayLoader::capacityHold)
                 .list();
     }
@@ -196,16 +204,16 @@ public class DayLoader {
     }
 
     /** Other service dates' active capacity holds whose time overlaps {@code [from, to)}, by start then id. */
-    private List<LoadedDay.CapacityHold> otherDatesCapacityHolds(DayKey key, Instant from, Instant to) {
+    private List<LoadedDay.CapacityHold> otherDatesCapacityHolds(DayKey key, Instant from, Instant to, Instant at) {
         return jdbc.sql("""
                         select id, lower(held) as held_from, duration_minutes, party_size, zone_id, reference, expires_at
                         from table_hold
-                        where restaurant_id = :r and service_date <> :date and table_id is null and expires_at > clock_timestamp()
+                        where restaurant_id = :r and service_date <> :date and table_id is null and not lapsed and expires_at > coalesce(cast(:at as timestamptz), clock_timestamp())
                           and held && tstzrange(:from, :to, '[)')
                         order by lower(held), id
                         """)
                 .param("r", key.restaurantId()).param("date", key.date())
-                .param("from", utc(from)).param("to", utc(to))
+                .param("from", utc(from)).param("to", utc(to)).param("at", at == null ? null : utc(at))
                 .query(DayLoader::capacityHold)
                 .list();
     }
@@ -215,15 +223,16 @@ public class DayLoader {
      * service dates' bookings that reach into this day (late service the evening before, an early start
      * the morning after). Both are passed to the solver as holds.
      */
-    private List<DayInput.Hold> blocks(DayKey key, Instant from, Instant to) {
+    private List<DayInput.Hold> blocks(DayKey key, Instant from, Instant to, Instant at) {
         List<DayInput.Hold> blocks = new ArrayList<>(jdbc.sql("""
                         select id, table_id, lower(held) as held_from, upper(held) as held_to, reference
                         from table_hold
-                        where restaurant_id = :r and table_id is not null and expires_at > clock_timestamp()
+                        where restaurant_id = :r and table_id is not null and not lapsed and expires_at > coalesce(cast(:at as timestamptz), clock_timestamp())
                           and held && tstzrange(:from, :to, '[)')
                         order by lower(held), table_id, id
                         """)
                 .param("r", key.restaurantId()).param("from", utc(from)).param("to", utc(to))
+                .param("at", at == null ? null : utc(at))
                 .query((rs, n) -> new DayInput.Hold(rs.getString("id"), rs.getString("table_id"),
                         instant(rs, "held_from"), instant(rs, "held_to"), rs.getString("reference")))
                 .list());
