@@ -88,7 +88,11 @@ class ReadmeFiguresTest extends SolvingTest {
         JsonNode availability = api.get(r + "/days/2026-12-04/availability?partySize=4").json();
         assertThat(availability.fieldNames()).toIterable().containsExactlyElementsOf(() -> shown.get(0).fieldNames());
         shown.get(0).fieldNames().forEachRemaining(field -> {
-            if (!field.equals("slots")) {
+            if (field.equals("asOf")) {
+                // the version of the stored state: the number shown is a fresh database's, this one is shared
+                assertThat(availability.path(field).isIntegralNumber()).as(field).isTrue();
+                assertThat(shown.get(0).path(field).isIntegralNumber()).as(field).isTrue();
+            } else if (!field.equals("slots")) {
                 assertThat(availability.path(field)).as(field).isEqualTo(shown.get(0).path(field));
             }
         });

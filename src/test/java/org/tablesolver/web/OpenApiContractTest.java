@@ -181,6 +181,8 @@ class OpenApiContractTest {
         error("GET", "/api/restaurants/r1/days/2026-13-04/plan", null, 400);
         ok("GET", DAY + "/availability?partySize=2&durationMinutes=90&from=12:00&to=20:00", null, 200);
         error("GET", DAY + "/availability?partySize=0&durationMinutes=90", null, 400);
+        ok("GET", "/api/restaurants/r1/availability/calendar?partySize=2&durationMinutes=90&from=2026-12-03&to=2026-12-05", null, 200);
+        error("GET", "/api/restaurants/r1/availability/calendar?partySize=2&from=2026-12-05&to=2026-12-03", null, 400);
 
         // host operations
         ok("POST", "/api/restaurants/r1/bookings", booking("h1", "21:00", 2).put("guestName", "Ada"), 201);
