@@ -386,6 +386,75 @@ class OnlineBookingApiTest extends SolvingTest {
     }
 
     @Test
+    void theCalendarSaysWhichDatesTakeAPartyAsEachDaysAvailabilityDoes() {
+        // Thursday the 3rd to Sunday the 6th: dinner Thursday to Saturday, late service on Friday, closed on Sunday.
+        // The 5th is full for four from 18:30 on: T2, T3 and T4 are taken from 19:45.
+        confirmed("x", "18:00", 4, "T2", "T2");
+        for (String[] stay : new String[][] {{"a", "T2"}, {"b", "T3"}, {"c", "T4"}}) {
+            ObjectNode evening = parse("{\"date\": \"2026-12-05\", \"start\": \"2026-12-05T19:45:00\", "
+                    + "\"durationMinutes\": 300, \"partySize\": 4}").put("id", stay[0]);
+            assertThat(api.post(BOOKINGS, evening).status()).isEqualTo(201);
+            db.confirm("r1", stay[0], stay[1], stay[1]);
+        }
+        Api.Response calendar = api.get(R + "/availability/calendar?partySize=4&from=2026-12-03&to=2026-12-06");
+        assertThat(calendar.status()).as("%s", calendar).isEqualTo(200);
+        JsonNode body = calendar.json();
+        assertThat(body.path("restaurantId").asText()).isEqualTo("r1");
+        assertThat(body.path("partySize").asInt()).isEqualTo(4);
+        assertThat(body.path("durationMinutes").asInt()).as("the turn time for four").isEqualTo(90);
+        assertThat(body.path("zone").isNull()).isTrue();
+        JsonNode days = body.path("days");
+        assertThat(days).hasSize(4);
+        for (int i = 0; i < 3; i++) {
+            JsonNode day = days.get(i);
+            String date = day.path("date").asText();
+            JsonNode availability = api.get(R + "/days/" + date + "/availability?partySize=4").json();
+            List<String> open = new ArrayList<>();
+            availability.path("slots").forEach(slot -> {
+                if (slot.path("available").asBoolean()) {
+                    open.add(slot.path("start").asText());
+                }
+            });
+            assertThat(day.path("asOf").asLong()).isEqualTo(availability.path("asOf").asLong());
+            assertThat(day.path("available").asBoolean()).as("%s", day).isEqualTo(!open.isEmpty());
+            if (!open.isEmpty()) {
+                assertThat(day.path("firstStart").asText()).isEqualTo(open.get(0));
+                assertThat(day.path("lastStart").asText()).isEqualTo(open.get(open.size() - 1));
+                assertThat(day.path("slotsAvailable").asInt()).isEqualTo(open.size());
+                assertThat(day.has("code")).isFalse();
+            }
+        }
+        assertThat(days.get(0).path("firstStart").asText()).isEqualTo("2026-12-03T18:00:00");
+        assertThat(days.get(1).path("lastStart").asText()).as("Friday's late service").isEqualTo("2026-12-05T01:00:00");
+        assertThat(days.get(2).path("lastStart").asText()).as("Saturday from 19:00 is full")
+                .isEqualTo("2026-12-05T18:00:00");
+        assertThat(days.get(3).path("available").asBoolean()).isFalse();
+        assertThat(days.get(3).path("code").asText()).isEqualTo("OUTSIDE_SERVICE_HOURS");
+        assertThat(days.get(3).has("firstStart")).isFalse();
+
+        JsonNode tooMany = api.get(R + "/availability/calendar?partySize=9&durationMinutes=120&from=2026-12-03&to=2026-12-04").json();
+        assertThat(tooMany.path("days").get(0).path("code").asText()).isEqualTo("NO_SEATING_FOR_PARTY_SIZE");
+        JsonNode garden = api.get(R + "/availability/calendar?partySize=2&zone=garden&durationMinutes=60"
+                + "&from=2026-12-04&to=2026-12-04").json();
+        assertThat(garden.path("zone").asText()).isEqualTo("garden");
+        assertThat(garden.path("durationMinutes").asInt()).isEqualTo(60);
+        assertThat(garden.path("days").get(0).path("available").asBoolean()).isTrue();
+
+        Map<String, List<String>> before = db.snapshot();
+        String calendarPath = R + "/availability/calendar?";
+        assertRefused(api.get(calendarPath + "from=2026-12-03&to=2026-12-06"), 400, "partySize", db, before);
+        assertRefused(api.get(calendarPath + "partySize=2&from=2026-12-06&to=2026-12-03"), 400, "to", db, before);
+        assertRefused(api.get(calendarPath + "partySize=2&from=2026-12-01&to=2027-02-01"), 400, "to", db, before);
+        assertThat(api.get(calendarPath + "partySize=2&from=2026-12-01&to=2027-01-31").json().path("days"))
+                .as("62 dates are allowed").hasSize(62);
+        assertRefused(api.get(calendarPath + "partySize=2&to=2026-12-03"), 400, "from", db, before);
+        assertRefused(api.get(calendarPath + "partySize=2&from=2026-12-03&to=2026-12-04&zone=roof"), 400, "zone", db,
+                before);
+        assertRefused(api.get("/api/restaurants/nope/availability/calendar?partySize=2&from=2026-12-03&to=2026-12-04"),
+                404, "restaurantId", db, before);
+    }
+
+    @Test
     void anExpiredHoldCountsForNothing() throws InterruptedException {
         confirmed("x", "19:00", 4, "T2", "T2");
         confirmed("y", "19:00", 4, "T3", "T3");
