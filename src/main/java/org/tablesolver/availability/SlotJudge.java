@@ -86,8 +86,21 @@ final class SlotJudge {
         return hours;
     }
 
+    /**
+     * The answer for one start. With {@code minimizeMoves} (a write: confirmation, hold, host action) the check looks
+     * for the seating that moves fewest parties; when it cannot decide within its budget, the seating the
+     * availability check finds (any seating, the first found) is taken instead: a slot that was offered is never
+     * refused as NOT_PROVEN for want of the fewest moves.
+     */
     Answer judge(LocalDateTime start, Party party, boolean minimizeMoves) {
-        return judgeAll(List.of(start), party, minimizeMoves).get(0);
+        Answer answer = judgeAll(List.of(start), party, minimizeMoves).get(0);
+        if (minimizeMoves && answer.code() == Code.NOT_PROVEN) {
+            Answer any = judgeAll(List.of(start), party, false).get(0);
+            if (any.code() != Code.NOT_PROVEN) {
+                return any;
+            }
+        }
+        return answer;
     }
 
     /**
