@@ -289,7 +289,7 @@ final class OnlineBookingBench {
         return result.seatedWeight();
     }
 
-    private static LocalDateTime nearestAvailable(JsonNode availability, LocalDateTime wanted) {
+    static LocalDateTime nearestAvailable(JsonNode availability, LocalDateTime wanted) {
         LocalDateTime best = null;
         for (JsonNode slot : availability.path("slots")) {
             if (!slot.path("available").asBoolean()) {
