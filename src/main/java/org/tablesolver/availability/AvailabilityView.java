@@ -43,10 +43,11 @@ import org.tablesolver.solve.LoadedDay;
  * instances answer the same for the same {@code asOf}, and no answer is older than the last write committed before
  * the request arrived.
  * <p>
- * <b>Cells maintained.</b> An answer is a list of cells (a party at a start); each cell's answer is kept by the digest
- * of what it can depend on ({@link CellFingerprints}). After a write, only the cells whose digest changed (the parties
- * connected to the write in time and tables) are computed again, by the exact check; a NOT_PROVEN cell is always
- * computed again.
+ * <b>Cells maintained.</b> An answer is a list of cells (a party at a start); each cell's answer is kept with what it
+ * depends on ({@link CellFingerprints}). After a write, a cell is computed again by the exact check only when what it
+ * depends on changed (the parties connected to the write in time and tables), and not even then when the change
+ * cannot turn its answer: parties only added to a FULL cell, or only taken away from an available one. A NOT_PROVEN
+ * cell is always computed again.
  * <p>
  * <b>Admission control.</b> Computations run on a bounded pool, fair across restaurants ({@link FairExecutor}); request
  * threads only wait and hold no database connection meanwhile. Identical work in flight is done once; work that no
@@ -84,6 +85,10 @@ class AvailabilityView implements AutoCloseable {
     private record AnswerKey(DayKey day, Question question) {
     }
 
+    /** A cell's last answer and the items it was computed from. */
+    private record KeptCell(CellFingerprints.Cell cell, Availability.Slot slot) {
+    }
+
     private record FlightKey(Object what, long asOf) {
     }
 
@@ -95,7 +100,7 @@ class AvailabilityView implements AutoCloseable {
         final AtomicBoolean started = new AtomicBoolean();
     }
 
-    private static final int CHUNK = 8;
+    private static final int CHUNK = 24;
 
     private final JdbcClient jdbc;
     private final FloorPlanService floorPlans;
@@ -105,7 +110,7 @@ class AvailabilityView implements AutoCloseable {
     private final FairExecutor executor;
     private final Map<DayKey, DayState> days;
     private final Map<AnswerKey, Availability> answers;
-    private final Map<String, Availability.Slot> cells;
+    private final Map<String, KeptCell> cells;
     private final Map<FlightKey, Flight<?>> flights = new ConcurrentHashMap<>();
     private final Counter computed;
     private final Counter reused;
@@ -266,13 +271,18 @@ class AvailabilityView implements AutoCloseable {
                     question.zone(), null);
             CellFingerprints fingerprints = state.fingerprints();
             Availability.Slot[] slots = new Availability.Slot[grid.size()];
-            String[] digests = new String[grid.size()];
+            CellFingerprints.Cell[] keys = new CellFingerprints.Cell[grid.size()];
             List<Integer> todo = new ArrayList<>();
             for (int i = 0; i < grid.size(); i++) {
-                digests[i] = fingerprints.of(grid.get(i), party);
-                Availability.Slot known = get(cells, digests[i]);
-                if (known != null) {
-                    slots[i] = known;
+                SlotJudge.Answer ruled = judge.rules(grid.get(i), party);
+                if (ruled != null) {
+                    slots[i] = slot(ruled);
+                    continue;
+                }
+                keys[i] = fingerprints.of(grid.get(i), party);
+                Availability.Slot kept = kept(keys[i]);
+                if (kept != null) {
+                    slots[i] = kept;
                     reused.increment();
                 } else {
                     todo.add(i);
@@ -286,12 +296,11 @@ class AvailabilityView implements AutoCloseable {
                 List<SlotJudge.Answer> decided = judge.judgeAll(chunk.stream().map(grid::get).toList(), party, false);
                 for (int j = 0; j < chunk.size(); j++) {
                     SlotJudge.Answer answer = decided.get(j);
-                    Availability.Slot slot = new Availability.Slot(answer.start(), answer.available(),
-                            answer.available() ? null : answer.code().name(), answer.reason());
+                    Availability.Slot slot = slot(answer);
                     slots[chunk.get(j)] = slot;
                     computed.increment();
                     if (answer.code() != SlotJudge.Code.NOT_PROVEN) {
-                        put(cells, digests[chunk.get(j)], slot);
+                        put(cells, keys[chunk.get(j)].identity(), new KeptCell(keys[chunk.get(j)], slot));
                     }
                 }
             }
@@ -307,6 +316,32 @@ class AvailabilityView implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             flight.result.completeExceptionally(e);
         }
+    }
+
+    private static Availability.Slot slot(SlotJudge.Answer answer) {
+        return new Availability.Slot(answer.start(), answer.available(), answer.available() ? null
+                : answer.code().name(), answer.reason());
+    }
+
+    /**
+     * The answer kept for a cell, when it still holds: the same items; or only more of them (parties added,
+     * nothing taken away) after a FULL; or only fewer after an available one. Null when it must be checked.
+     */
+    private Availability.Slot kept(CellFingerprints.Cell cell) {
+        KeptCell known = get(cells, cell.identity());
+        if (known == null) {
+            return null;
+        }
+        if (known.cell().sameItems(cell)) {
+            return known.slot();
+        }
+        if ("FULL".equals(known.slot().code()) && known.cell().subsetOf(cell)) {
+            return known.slot();
+        }
+        if (known.slot().available() && cell.subsetOf(known.cell())) {
+            return known.slot();
+        }
+        return null;
     }
 
     /** Forgets every kept answer and cell (for benchmarks that measure the first answer after a change). */

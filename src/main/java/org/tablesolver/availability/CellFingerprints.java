@@ -17,23 +17,53 @@ import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.solve.LoadedDay;
 import org.tablesolver.solver.BookingState;
 import org.tablesolver.solver.DayInput;
-import org.tablesolver.solver.SeatingPlanBuilder;
 
 /**
- * What one cell of a day's availability (a party at a start) can depend on, as a digest: so a cell whose digest did
- * not change since the last state it was computed for keeps its answer, and a write recomputes only the cells it
+ * What one cell of a day's availability (a party at a start) can depend on: so a write recomputes only the cells it
  * can affect.
  * <p>
  * The exact check ({@link SeatingCheck}) decides a slot on the parties connected to the new one: movable parties
  * that overlap it, or a party connected to it, in time and could share a table with it. This class takes a closure
  * that contains that component (the tables a party could use are those of every seating its size and zone fit, and
- * its current seating's), and digests the component's parties, every fixed occupant (pinned or seated parties,
- * table holds, other dates' stays) that overlaps one of them on a table it could use, the guests who start in the
- * new party's pacing slot, and the question itself. Everything else of the day cannot change the answer.
+ * its current seating's) and names, as sorted hashes, the component's parties (who they are, not where they sit
+ * now: the question is whether everyone can be seated at once) and every fixed occupant (pinned or seated parties,
+ * table holds, other dates' stays) that meets one of them on a table it could use. Nothing else of the day can
+ * change the answer. The rules that need no search (service hours, pacing) are applied to every cell afresh.
+ * <p>
+ * Since a "no" stays a "no" when parties are added and a "yes" stays a "yes" when parties leave, a cell's answer is
+ * also kept when its items only grew (FULL) or only shrank (available).
  */
 final class CellFingerprints {
 
-    private record Item(String text, long start, long end, BitSet tables, boolean movable) {
+    private record Item(String text, long hash, long start, long end, BitSet tables, boolean movable) {
+    }
+
+    /**
+     * A cell in one state: {@code identity} names the question (floor plan, date, party, start) and {@code items}
+     * the sorted hashes of the parties and fixed occupants its answer can depend on (its component's closure, and
+     * the fixed occupants that meet it). With the same identity, the same items give the same answer; more items
+     * (parties added, nothing taken away) keep a FULL cell full, fewer keep an available one available.
+     */
+    record Cell(String identity, long[] items) {
+
+        boolean sameItems(Cell other) {
+            return java.util.Arrays.equals(items, other.items);
+        }
+
+        /** Whether every item of this cell is one of {@code other}'s. */
+        boolean subsetOf(Cell other) {
+            int j = 0;
+            for (long item : items) {
+                while (j < other.items.length && other.items[j] < item) {
+                    j++;
+                }
+                if (j == other.items.length || other.items[j] != item) {
+                    return false;
+                }
+                j++;
+            }
+            return true;
+        }
     }
 
     private final FloorPlan plan;
@@ -63,23 +93,32 @@ final class CellFingerprints {
                 reach.or(fitting(booking.partySize(), booking.requiredZone()));
             }
             long start = minute(booking.start());
-            items.add(new Item(booking.toString(), start, start + booking.durationMinutes() + bufferMinutes, reach,
+            // A movable party takes part as who it is, wherever it sits now: the answer is whether everyone can be
+            // seated at once, so its current seating does not change it. A fixed one takes part with its tables.
+            String text = movable
+                    ? "party " + booking.id() + " " + booking.start() + " " + booking.durationMinutes() + " "
+                    + booking.partySize() + " " + booking.requiredZone() + " " + booking.capacityHold()
+                    : "fixed " + booking.id() + " " + booking.start() + " " + booking.durationMinutes() + " "
+                    + booking.partySize() + " " + booking.seatingId() + " " + booking.tableIds();
+            items.add(new Item(text, hash(text), start, start + booking.durationMinutes() + bufferMinutes, reach,
                     movable));
         }
         for (DayInput.Hold hold : day.holds()) {
-            items.add(new Item(hold.toString(), minute(hold.start()), minute(hold.end()),
+            String text = "block " + hold;
+            items.add(new Item(text, hash(text), minute(hold.start()), minute(hold.end()),
                     tablesOf(List.of(hold.tableId())), false));
         }
-        // The rules and the search read the floor plan and the service date as a whole.
-        this.common = plan + "|" + day.date() + "|" + day.timeZone() + "|" + day.pacing();
+        // The search reads the floor plan and the service date as a whole. The rules (service hours, pacing) are
+        // applied to every cell before any answer is reused, so they are not part of it.
+        this.common = plan + "|" + day.date() + "|" + day.timeZone();
     }
 
-    /** The digest of everything the answer for {@code party} at {@code start} can depend on. */
-    String of(LocalDateTime start, SlotJudge.Party party) {
+    /** The cell of {@code party} at {@code start} in this state. */
+    Cell of(LocalDateTime start, SlotJudge.Party party) {
+        String identity = digest(common + "|" + start + "|" + party);
         Instant instant = LocalTimes.toInstant(start, day.timeZone());
-        StringBuilder text = new StringBuilder(common).append('|').append(start).append('|').append(party);
         if (instant == null) {
-            return digest(text);
+            return new Cell(identity, new long[0]);
         }
         long from = minute(instant);
         long to = from + party.durationMinutes() + bufferMinutes;
@@ -102,6 +141,8 @@ final class CellFingerprints {
                 }
             }
         }
+        long[] hashes = new long[items.size()];
+        int count = 0;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             boolean relevant = member[i];
@@ -110,18 +151,12 @@ final class CellFingerprints {
                         && item.tables().intersects(reaches.get(m));
             }
             if (relevant) {
-                text.append('\n').append(item.text());
+                hashes[count++] = item.hash();
             }
         }
-        if (day.pacing() != null) {
-            int slot = SeatingPlanBuilder.pacingIndex(instant, day);
-            for (DayInput.Booking booking : day.bookings()) {
-                if (booking.state() != BookingState.PENDING && SeatingPlanBuilder.pacingIndex(booking.start(), day) == slot) {
-                    text.append("\npacing ").append(booking.id()).append(' ').append(booking.partySize());
-                }
-            }
-        }
-        return digest(text);
+        long[] relevant = java.util.Arrays.copyOf(hashes, count);
+        java.util.Arrays.sort(relevant);
+        return new Cell(identity, relevant);
     }
 
     /** The tables of every seating (table or combination) that seats {@code size} in {@code zone} (null: any). */
@@ -155,14 +190,26 @@ final class CellFingerprints {
         return tables;
     }
 
+    private static long hash(String text) {
+        byte[] digest = digestBytes(text);
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = value << 8 | (digest[i] & 0xff);
+        }
+        return value;
+    }
+
     private static long minute(Instant instant) {
         return Math.floorDiv(instant.getEpochSecond(), 60);
     }
 
     private static String digest(CharSequence text) {
+        return HexFormat.of().formatHex(digestBytes(text));
+    }
+
+    private static byte[] digestBytes(CharSequence text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
