@@ -38,7 +38,7 @@ record OnlineBookingProperties(
         @DefaultValue("256") int maxQueued,
         @DefaultValue("32") int maxQueuedPerRestaurant,
         @DefaultValue("10s") Duration maxWait,
-        @DefaultValue("300") int maxSlots,
+        @DefaultValue("200") int maxSlots,
         @DefaultValue("62") int maxCalendarDays) {
 
     OnlineBookingProperties {

@@ -2,6 +2,7 @@ package org.tablesolver.availability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tablesolver.testing.Fixtures.assertRefused;
 import static org.tablesolver.testing.Fixtures.parse;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -172,6 +174,19 @@ class AvailabilityViewTest {
             double computed = meters.counter("tablesolver.availability.cells", "outcome", "computed").count();
             assertThat(computed).as("cancelled before the %d cells", grid.size()).isLessThan(grid.size());
         }
+    }
+
+    @Test
+    void aGridIsBoundedAndAskingForMoreIsA400() {
+        ObjectNode fine = plan().put("bookingSlotMinutes", 5);
+        assertThat(api.put(R, fine).status()).isEqualTo(200);
+        Map<String, List<String>> before = db.snapshot();
+        Api.Response whole = api.get(AVAILABILITY + "?partySize=2&durationMinutes=60&from=06:00&to=05:55");
+        assertRefused(whole, 400, "to", db, before);
+        assertThat(whole.json().path("detail").asText()).contains("288").contains("200");
+        Api.Response evening = api.get(AVAILABILITY + "?partySize=2&durationMinutes=60&from=17:00&to=23:00");
+        assertThat(evening.status()).isEqualTo(200);
+        assertThat(evening.json().path("slots")).hasSize(73);
     }
 
     private Api.Response randomWrite(Random random, int step, List<String> bookings, List<String> holds) {
