@@ -114,6 +114,7 @@ class AvailabilityView implements AutoCloseable {
     private final Map<FlightKey, Flight<?>> flights = new ConcurrentHashMap<>();
     private final Counter computed;
     private final Counter reused;
+    private final Counter free;
 
     AvailabilityView(JdbcClient jdbc, FloorPlanService floorPlans, DayLoader dayLoader,
                      PlatformTransactionManager transactions, OnlineBookingProperties properties,
@@ -134,6 +135,9 @@ class AvailabilityView implements AutoCloseable {
                 .description("Availability cells decided by the exact check").register(registry);
         this.reused = Counter.builder("tablesolver.availability.cells").tag("outcome", "reused")
                 .description("Availability cells answered again without a check: nothing they depend on changed")
+                .register(registry);
+        this.free = Counter.builder("tablesolver.availability.cells").tag("outcome", "free")
+                .description("Availability cells answered by a free seating with everyone where they are")
                 .register(registry);
     }
 
@@ -280,6 +284,11 @@ class AvailabilityView implements AutoCloseable {
                     continue;
                 }
                 keys[i] = fingerprints.of(grid.get(i), party);
+                if (keys[i].free()) {
+                    slots[i] = new Availability.Slot(grid.get(i), true, null, null);
+                    free.increment();
+                    continue;
+                }
                 Availability.Slot kept = kept(keys[i]);
                 if (kept != null) {
                     slots[i] = kept;

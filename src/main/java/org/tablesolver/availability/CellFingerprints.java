@@ -35,7 +35,13 @@ import org.tablesolver.solver.DayInput;
  */
 final class CellFingerprints {
 
-    private record Item(String text, long hash, long start, long end, BitSet tables, boolean movable) {
+    /**
+     * @param tables the tables it could use (movable) or holds (fixed)
+     * @param now    the tables it holds now (empty for a capacity hold)
+     * @param placed whether it holds a seating that fits it now (a capacity hold does not)
+     */
+    private record Item(String text, long hash, long start, long end, BitSet tables, boolean movable, BitSet now,
+                        boolean placed) {
     }
 
     /**
@@ -44,7 +50,7 @@ final class CellFingerprints {
      * the fixed occupants that meet it). With the same identity, the same items give the same answer; more items
      * (parties added, nothing taken away) keep a FULL cell full, fewer keep an available one available.
      */
-    record Cell(String identity, long[] items) {
+    record Cell(String identity, long[] items, boolean free) {
 
         boolean sameItems(Cell other) {
             return java.util.Arrays.equals(items, other.items);
@@ -70,6 +76,7 @@ final class CellFingerprints {
     private final DayInput day;
     private final Map<String, Integer> tableIndex = new HashMap<>();
     private final Map<String, BitSet> fittingCache = new HashMap<>();
+    private final Map<String, List<BitSet>> seatingCache = new HashMap<>();
     private final List<Item> items = new ArrayList<>();
     private final long bufferMinutes;
     private final String common;
@@ -100,13 +107,14 @@ final class CellFingerprints {
                     + booking.partySize() + " " + booking.requiredZone() + " " + booking.capacityHold()
                     : "fixed " + booking.id() + " " + booking.start() + " " + booking.durationMinutes() + " "
                     + booking.partySize() + " " + booking.seatingId() + " " + booking.tableIds();
+            BitSet now = tablesOf(booking.tableIds());
             items.add(new Item(text, hash(text), start, start + booking.durationMinutes() + bufferMinutes, reach,
-                    movable));
+                    movable, now, !booking.capacityHold() && fits(booking)));
         }
         for (DayInput.Hold hold : day.holds()) {
             String text = "block " + hold;
-            items.add(new Item(text, hash(text), minute(hold.start()), minute(hold.end()),
-                    tablesOf(List.of(hold.tableId())), false));
+            BitSet held = tablesOf(List.of(hold.tableId()));
+            items.add(new Item(text, hash(text), minute(hold.start()), minute(hold.end()), held, false, held, true));
         }
         // The search reads the floor plan and the service date as a whole. The rules (service hours, pacing) are
         // applied to every cell before any answer is reused, so they are not part of it.
@@ -118,7 +126,7 @@ final class CellFingerprints {
         String identity = digest(common + "|" + start + "|" + party);
         Instant instant = LocalTimes.toInstant(start, day.timeZone());
         if (instant == null) {
-            return new Cell(identity, new long[0]);
+            return new Cell(identity, new long[0], false);
         }
         long from = minute(instant);
         long to = from + party.durationMinutes() + bufferMinutes;
@@ -156,7 +164,69 @@ final class CellFingerprints {
         }
         long[] relevant = java.util.Arrays.copyOf(hashes, count);
         java.util.Arrays.sort(relevant);
-        return new Cell(identity, relevant);
+        boolean everyonePlaced = true;
+        for (int i = 0; i < items.size() && everyonePlaced; i++) {
+            everyonePlaced = !member[i] || items.get(i).placed();
+        }
+        return new Cell(identity, relevant, everyonePlaced && freeSeating(from, to, party));
+    }
+
+    /**
+     * Whether a seating that fits the party is free during {@code [from, to)} with everyone where they are now:
+     * when every party connected to it holds a seating that fits it, that is the exact check's FREE "yes", found
+     * without building the day's planning problem.
+     */
+    private boolean freeSeating(long from, long to, SlotJudge.Party party) {
+        BitSet taken = new BitSet();
+        for (Item item : items) {
+            if (item.start() < to && from < item.end()) {
+                taken.or(item.now());
+            }
+        }
+        for (BitSet seating : seatings(party.partySize(), party.requiredZone())) {
+            if (!seating.intersects(taken)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tables of each seating in service that seats {@code size} in {@code zone} (null: any). */
+    private List<BitSet> seatings(int size, String zone) {
+        return seatingCache.computeIfAbsent(size + "/" + zone, k -> {
+            List<BitSet> found = new ArrayList<>();
+            for (FloorPlan.Table table : plan.tables()) {
+                if (table.inServiceOrDefault() && table.minCapacity() <= size && size <= table.maxCapacity()
+                        && (zone == null || zone.equals(table.zone()))) {
+                    found.add(tablesOf(List.of(table.id())));
+                }
+            }
+            for (FloorPlan.Combination combination : plan.combinations()) {
+                if (combination.minCapacity() <= size && size <= combination.maxCapacity()
+                        && combination.tables().stream().allMatch(id -> plan.table(id)
+                        .map(t -> t.inServiceOrDefault() && (zone == null || zone.equals(t.zone()))).orElse(false))) {
+                    found.add(tablesOf(combination.tables()));
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Whether a party's current seating is a table or combination of the plan that seats it in its zone. */
+    private boolean fits(DayInput.Booking booking) {
+        if (booking.seatingId() == null) {
+            return false;
+        }
+        int size = booking.partySize();
+        String zone = booking.requiredZone();
+        var table = plan.table(booking.seatingId());
+        if (table.isPresent()) {
+            return table.get().minCapacity() <= size && size <= table.get().maxCapacity()
+                    && (zone == null || zone.equals(table.get().zone()));
+        }
+        return plan.combination(booking.seatingId()).map(c -> c.minCapacity() <= size && size <= c.maxCapacity()
+                && c.tables().stream().allMatch(id -> plan.table(id).map(t -> zone == null || zone.equals(t.zone()))
+                .orElse(false))).orElse(false);
     }
 
     /** The tables of every seating (table or combination) that seats {@code size} in {@code zone} (null: any). */
