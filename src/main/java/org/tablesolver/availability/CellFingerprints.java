@@ -25,8 +25,9 @@ import org.tablesolver.solver.DayInput;
  * The exact check ({@link SeatingCheck}) decides a slot on the parties connected to the new one: movable parties
  * that overlap it, or a party connected to it, in time and could share a table with it. This class takes a closure
  * that contains that component (the tables a party could use are those of every seating its size and zone fit, and
- * its current seating's) and names, as sorted hashes, the component's parties (who they are, not where they sit
- * now: the question is whether everyone can be seated at once) and every fixed occupant (pinned or seated parties,
+ * its current seating's) and names, as sorted hashes, the component's parties by what they need (size, zone and
+ * stay: not who they are or where they sit now, since the question is whether everyone can be seated at once; so a
+ * capacity hold and the booking that takes it over are alike) and every fixed occupant (pinned or seated parties,
  * table holds, other dates' stays) that meets one of them on a table it could use. Nothing else of the day can
  * change the answer. The rules that need no search (service hours, pacing) are applied to every cell afresh.
  * <p>
@@ -100,11 +101,12 @@ final class CellFingerprints {
                 reach.or(fitting(booking.partySize(), booking.requiredZone()));
             }
             long start = minute(booking.start());
-            // A movable party takes part as who it is, wherever it sits now: the answer is whether everyone can be
-            // seated at once, so its current seating does not change it. A fixed one takes part with its tables.
+            // A movable party takes part as what it needs, whoever it is and wherever it sits now: the answer is
+            // whether everyone can be seated at once, so two parties of the same size, zone and stay are alike (a
+            // capacity hold and the booking that takes it over, too). A fixed one takes part with its tables.
             String text = movable
-                    ? "party " + booking.id() + " " + booking.start() + " " + booking.durationMinutes() + " "
-                    + booking.partySize() + " " + booking.requiredZone() + " " + booking.capacityHold()
+                    ? "party " + booking.start() + " " + booking.durationMinutes() + " " + booking.partySize() + " "
+                    + booking.requiredZone()
                     : "fixed " + booking.id() + " " + booking.start() + " " + booking.durationMinutes() + " "
                     + booking.partySize() + " " + booking.seatingId() + " " + booking.tableIds();
             BitSet now = tablesOf(booking.tableIds());
@@ -163,6 +165,15 @@ final class CellFingerprints {
             }
         }
         long[] relevant = java.util.Arrays.copyOf(hashes, count);
+        java.util.Arrays.sort(relevant);
+        // Alike parties count as many times as they are there: the n-th of a kind is an item of its own.
+        long previous = 0;
+        for (int i = 0, run = 0; i < relevant.length; i++) {
+            long value = relevant[i];
+            run = i > 0 && value == previous ? run + 1 : 0;
+            previous = value;
+            relevant[i] = mix(value, run);
+        }
         java.util.Arrays.sort(relevant);
         boolean everyonePlaced = true;
         for (int i = 0; i < items.size() && everyonePlaced; i++) {
@@ -258,6 +269,14 @@ final class CellFingerprints {
             tables.set(index != null ? index : tableIndex.size());
         }
         return tables;
+    }
+
+    /** A 64-bit mix of an item's hash and its occurrence (SplitMix64's finaliser). */
+    private static long mix(long hash, int occurrence) {
+        long z = hash + 0x9E3779B97F4A7C15L * (occurrence + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static long hash(String text) {
