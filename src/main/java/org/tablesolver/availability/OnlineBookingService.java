@@ -255,7 +255,8 @@ public class OnlineBookingService {
                     complete.requiredZone(), complete.preferredZone());
             SlotJudge.Answer answer = judge.judge(complete.start(), party, true);
             if (!answer.available()) {
-                throw hold == null ? refusal(judge, answer, party) : holdRefusal(judge, answer, party, hold);
+                throw new Refused(() -> hold == null ? refusal(judge, answer, party)
+                        : holdRefusal(judge, answer, party, hold));
             }
             String id = complete.id() != null ? complete.id() : UUID.randomUUID().toString();
             Instant startsAt = LocalTimes.toInstant(complete.start(), plan.zoneId());
@@ -309,7 +310,7 @@ public class OnlineBookingService {
                     booking.requiredZone(), booking.preferredZone());
             SlotJudge.Answer answer = judge.judge(booking.start(), party, true);
             if (!answer.available()) {
-                throw refusal(judge, answer, party);
+                throw new Refused(() -> refusal(judge, answer, party));
             }
             bookings.changeStatus(restaurantId, bookingId, BookingStatus.PENDING, BookingStatus.CONFIRMED);
             List<ConfirmedBooking.Moved> moved = writeSeatings(day, answer, bookingId);
@@ -324,10 +325,10 @@ public class OnlineBookingService {
     /**
      * Admits a capacity hold inside the caller's transaction, which must hold the day's lock and the plan's
      * {@link FloorPlanService#lockForBookingWrite} lock (it passes the plan that gave it): 409 like a
-     * refused confirmation when the slot is not available. When the hold fits only after a reshuffle, the moves
-     * of confirmed bookings are written now (version + 1 each), as for a confirmation: so every capacity hold
-     * always fits on tables that are free, and a solve that keeps confirmed bookings where they are can still
-     * seat every hold.
+     * refused confirmation when the slot is not available (made by {@link #withRetries}, which the caller runs in).
+     * When the hold fits only after a reshuffle, the moves of confirmed bookings are written now (version + 1 each),
+     * as for a confirmation: so every capacity hold always fits on tables that are free, and a solve that keeps
+     * confirmed bookings where they are can still seat every hold.
      */
     public void admitCapacityHold(FloorPlan plan, LocalDate date, LocalDateTime start, int partySize,
                                   int durationMinutes, String zone) {
@@ -338,7 +339,7 @@ public class OnlineBookingService {
         SlotJudge.Party party = new SlotJudge.Party(partySize, durationMinutes, zone, null);
         SlotJudge.Answer answer = judge.judge(start, party, true);
         if (!answer.available()) {
-            throw refusal(judge, answer, party);
+            throw new Refused(() -> refusal(judge, answer, party));
         }
         writeSeatings(day, answer, null);
     }
@@ -519,9 +520,27 @@ public class OnlineBookingService {
         return new Replanner(plan, day, properties);
     }
 
-    /** Runs a write of a day, again on a fresh snapshot when it met a concurrent change (then 409). */
+    /**
+     * Runs a write of a day, again on a fresh snapshot when it met a concurrent change (then 409). A refusal's
+     * alternatives are looked for after its transaction ended, on the snapshot it was refused on: no lock and no
+     * connection is held meanwhile.
+     */
     public <T> T withRetries(Supplier<T> attempt) {
-        return Retries.retry(properties.maxAttempts(), attempt);
+        try {
+            return Retries.retry(properties.maxAttempts(), attempt);
+        } catch (Refused refused) {
+            throw refused.problem.get();
+        }
+    }
+
+    /** A refusal inside a write's transaction: it rolls the transaction back, and the 409 is made after it. */
+    private static final class Refused extends RuntimeException {
+        private final transient Supplier<BookingRefusedException> problem;
+
+        Refused(Supplier<BookingRefusedException> problem) {
+            super("refused", null, false, false);
+            this.problem = problem;
+        }
     }
 
 }
