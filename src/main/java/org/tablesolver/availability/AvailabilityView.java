@@ -47,7 +47,7 @@ import org.tablesolver.solve.LoadedDay;
  * depends on ({@link CellFingerprints}). After a write, a cell is computed again by the exact check only when what it
  * depends on changed (the parties connected to the write in time and tables), and not even then when the change
  * cannot turn its answer: parties only added to a FULL cell, or only taken away from an available one. A NOT_PROVEN
- * cell is always computed again.
+ * cell is kept only while the very same parties (ids and seatings too) surround it: its search would end the same.
  * <p>
  * <b>Admission control.</b> Computations run on a bounded pool, fair across restaurants ({@link FairExecutor}); request
  * threads only wait and hold no database connection meanwhile. Identical work in flight is done once; work that no
@@ -308,9 +308,7 @@ class AvailabilityView implements AutoCloseable {
                     Availability.Slot slot = slot(answer);
                     slots[chunk.get(j)] = slot;
                     computed.increment();
-                    if (answer.code() != SlotJudge.Code.NOT_PROVEN) {
-                        put(cells, keys[chunk.get(j)].identity(), new KeptCell(keys[chunk.get(j)], slot));
-                    }
+                    put(cells, keys[chunk.get(j)].identity(), new KeptCell(keys[chunk.get(j)], slot));
                 }
             }
             Availability answer = new Availability(key.day().restaurantId(), key.day().date(), question.partySize(),
@@ -340,6 +338,10 @@ class AvailabilityView implements AutoCloseable {
         KeptCell known = get(cells, cell.identity());
         if (known == null) {
             return null;
+        }
+        if ("NOT_PROVEN".equals(known.slot().code())) {
+            // a budget's end is kept only for the very same parties, seatings and ids: the search it ended is the same
+            return known.cell().sameItems(cell) && known.cell().exact() == cell.exact() ? known.slot() : null;
         }
         if (known.cell().sameItems(cell)) {
             return known.slot();

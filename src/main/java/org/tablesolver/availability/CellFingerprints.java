@@ -41,17 +41,19 @@ final class CellFingerprints {
      * @param now    the tables it holds now (empty for a capacity hold)
      * @param placed whether it holds a seating that fits it now (a capacity hold does not)
      */
-    private record Item(String text, long hash, long start, long end, BitSet tables, boolean movable, BitSet now,
-                        boolean placed) {
+    private record Item(String text, long hash, long exact, long start, long end, BitSet tables, boolean movable,
+                        BitSet now, boolean placed) {
     }
 
     /**
      * A cell in one state: {@code identity} names the question (floor plan, date, party, start) and {@code items}
      * the sorted hashes of the parties and fixed occupants its answer can depend on (its component's closure, and
      * the fixed occupants that meet it). With the same identity, the same items give the same answer; more items
-     * (parties added, nothing taken away) keep a FULL cell full, fewer keep an available one available.
+     * (parties added, nothing taken away) keep a FULL cell full, fewer keep an available one available. {@code exact}
+     * names the same items with every field (ids and seatings too): the check's search on them is the same, so its
+     * budget ends the same way (a NOT_PROVEN cell is kept only for it).
      */
-    record Cell(String identity, long[] items, boolean free) {
+    record Cell(String identity, long[] items, long exact, boolean free) {
 
         boolean sameItems(Cell other) {
             return java.util.Arrays.equals(items, other.items);
@@ -110,13 +112,15 @@ final class CellFingerprints {
                     : "fixed " + booking.id() + " " + booking.start() + " " + booking.durationMinutes() + " "
                     + booking.partySize() + " " + booking.seatingId() + " " + booking.tableIds();
             BitSet now = tablesOf(booking.tableIds());
-            items.add(new Item(text, hash(text), start, start + booking.durationMinutes() + bufferMinutes, reach,
-                    movable, now, !booking.capacityHold() && fits(booking)));
+            items.add(new Item(text, hash(text), hash(booking.toString()), start,
+                    start + booking.durationMinutes() + bufferMinutes, reach, movable, now,
+                    !booking.capacityHold() && fits(booking)));
         }
         for (DayInput.Hold hold : day.holds()) {
             String text = "block " + hold;
             BitSet held = tablesOf(List.of(hold.tableId()));
-            items.add(new Item(text, hash(text), minute(hold.start()), minute(hold.end()), held, false, held, true));
+            items.add(new Item(text, hash(text), hash(text), minute(hold.start()), minute(hold.end()), held, false,
+                    held, true));
         }
         // The search reads the floor plan and the service date as a whole. The rules (service hours, pacing) are
         // applied to every cell before any answer is reused, so they are not part of it.
@@ -128,7 +132,7 @@ final class CellFingerprints {
         String identity = digest(common + "|" + start + "|" + party);
         Instant instant = LocalTimes.toInstant(start, day.timeZone());
         if (instant == null) {
-            return new Cell(identity, new long[0], false);
+            return new Cell(identity, new long[0], 0, false);
         }
         long from = minute(instant);
         long to = from + party.durationMinutes() + bufferMinutes;
@@ -153,6 +157,7 @@ final class CellFingerprints {
         }
         long[] hashes = new long[items.size()];
         int count = 0;
+        long exact = 0;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             boolean relevant = member[i];
@@ -162,6 +167,7 @@ final class CellFingerprints {
             }
             if (relevant) {
                 hashes[count++] = item.hash();
+                exact += mix(item.exact(), 0);
             }
         }
         long[] relevant = java.util.Arrays.copyOf(hashes, count);
@@ -179,7 +185,7 @@ final class CellFingerprints {
         for (int i = 0; i < items.size() && everyonePlaced; i++) {
             everyonePlaced = !member[i] || items.get(i).placed();
         }
-        return new Cell(identity, relevant, everyonePlaced && freeSeating(from, to, party));
+        return new Cell(identity, relevant, exact, everyonePlaced && freeSeating(from, to, party));
     }
 
     /**

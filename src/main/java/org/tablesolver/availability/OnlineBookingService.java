@@ -97,14 +97,7 @@ public class OnlineBookingService {
      */
     public Availability availability(String restaurantId, LocalDate date, Integer partySize, Integer durationMinutes,
                                String zone, LocalTime from, LocalTime to) {
-        Problems problems = new Problems();
-        if (problems.check(partySize != null, "partySize", "is required")) {
-            problems.check(partySize >= 1 && partySize <= 100, "partySize", "must be between 1 and 100");
-        }
-        if (durationMinutes != null) {
-            problems.check(durationMinutes >= 15 && durationMinutes <= 720, "durationMinutes",
-                    "must be between 15 and 720");
-        }
+        Problems problems = party(partySize, durationMinutes);
         problems.check((from == null) == (to == null), from == null ? "from" : "to",
                 "from and to go together: give both or neither");
         if (from != null && (from.getSecond() != 0 || from.getNano() != 0)) {
@@ -145,13 +138,8 @@ public class OnlineBookingService {
         return view.answer(state, question, grid).await(view.deadline());
     }
 
-    /**
-     * For every date from {@code from} to {@code to}: whether the party can start at some time of the day's service
-     * periods (every slot from midnight until late service ends when the restaurant has none), from the same
-     * answers as the day's availability. 400 naming the parameter for bad input.
-     */
-    public Calendar calendar(String restaurantId, Integer partySize, LocalDate from, LocalDate to,
-                             Integer durationMinutes, String zone) {
+    /** The party's size and stay as availability questions take them: the problems found, to add to. */
+    private static Problems party(Integer partySize, Integer durationMinutes) {
         Problems problems = new Problems();
         if (problems.check(partySize != null, "partySize", "is required")) {
             problems.check(partySize >= 1 && partySize <= 100, "partySize", "must be between 1 and 100");
@@ -160,6 +148,17 @@ public class OnlineBookingService {
             problems.check(durationMinutes >= 15 && durationMinutes <= 720, "durationMinutes",
                     "must be between 15 and 720");
         }
+        return problems;
+    }
+
+    /**
+     * For every date from {@code from} to {@code to}: whether the party can start at some time of the day's service
+     * periods (every slot from midnight until late service ends when the restaurant has none), from the same
+     * answers as the day's availability. 400 naming the parameter for bad input.
+     */
+    public Calendar calendar(String restaurantId, Integer partySize, LocalDate from, LocalDate to,
+                             Integer durationMinutes, String zone) {
+        Problems problems = party(partySize, durationMinutes);
         problems.check(from != null, "from", "is required (a date, e.g. 2026-12-01)");
         if (problems.check(to != null, "to", "is required (a date, e.g. 2026-12-31)") && from != null) {
             if (problems.check(!to.isBefore(from), "to", "must not be before from (" + from + ")")) {
