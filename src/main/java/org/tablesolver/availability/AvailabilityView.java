@@ -278,6 +278,9 @@ class AvailabilityView implements AutoCloseable {
             CellFingerprints.Cell[] keys = new CellFingerprints.Cell[grid.size()];
             List<Integer> todo = new ArrayList<>();
             for (int i = 0; i < grid.size(); i++) {
+                if (i % CHUNK == 0 && flight.cancelled.get()) {
+                    throw new CancellationException("no request waits for it any more");
+                }
                 SlotJudge.Answer ruled = judge.rules(grid.get(i), party);
                 if (ruled != null) {
                     slots[i] = slot(ruled);
