@@ -145,8 +145,17 @@ class AvailabilityView implements AutoCloseable {
     // The state
     // ************************************************************************
 
+    /** The restaurant's version after marking the holds whose expiry has passed, and the instant they were judged at. */
+    record Current(Instant at, long version) {
+    }
+
     /** The day at the current version (marking lapsed holds first); loaded once per version for all who ask. */
     DayState state(DayKey key) {
+        return state(key, current(key.restaurantId()));
+    }
+
+    /** Marks the restaurant's lapsed holds and reads its version: once for every date a request asks about. */
+    Current current(String restaurantId) {
         Instant at = jdbc.sql("""
                         with now as (select clock_timestamp() as at),
                              swept as (update table_hold h set lapsed = true from now
@@ -154,9 +163,15 @@ class AvailabilityView implements AutoCloseable {
                                        returning 1)
                         select at from now
                         """)
-                .param("r", key.restaurantId())
+                .param("r", restaurantId)
                 .query((rs, n) -> rs.getObject("at", OffsetDateTime.class).toInstant()).single();
-        long version = version(key.restaurantId());
+        return new Current(at, version(restaurantId));
+    }
+
+    /** The day at the version {@code current} read (or a later one). */
+    DayState state(DayKey key, Current current) {
+        long version = current.version();
+        Instant at = current.at();
         DayState known = get(days, key);
         if (known != null && known.asOf >= version) {
             return known;

@@ -178,8 +178,9 @@ public class OnlineBookingService {
         // Every date's computation is queued first, then awaited: they run while the others are loaded.
         List<LocalDate> dates = from.datesUntil(to.plusDays(1)).toList();
         List<Object> pending = new ArrayList<>(dates.size());
+        AvailabilityView.Current current = view.current(restaurantId);
         for (LocalDate date : dates) {
-            AvailabilityView.DayState state = view.state(new DayKey(restaurantId, date));
+            AvailabilityView.DayState state = view.state(new DayKey(restaurantId, date), current);
             ServiceHours hours = new ServiceHours(state.plan, date);
             List<LocalDateTime> grid = hours.restricted() ? hours.periodGrid() : hours.alternativeGrid();
             pending.add(grid.isEmpty() ? state : view.answer(state, question, grid));
