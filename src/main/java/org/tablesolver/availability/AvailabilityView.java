@@ -116,9 +116,18 @@ class AvailabilityView implements AutoCloseable {
     private final Counter reused;
     private final Counter free;
 
+    @org.springframework.beans.factory.annotation.Autowired
     AvailabilityView(JdbcClient jdbc, FloorPlanService floorPlans, DayLoader dayLoader,
                      PlatformTransactionManager transactions, OnlineBookingProperties properties,
                      MeterRegistry registry) {
+        this(jdbc, floorPlans, dayLoader, transactions, properties, registry, new FairExecutor(
+                properties.workersOrDefault(), properties.maxQueued(), properties.maxQueuedPerRestaurant()));
+    }
+
+    /** With a pool of the caller's (tests that hold its workers). */
+    AvailabilityView(JdbcClient jdbc, FloorPlanService floorPlans, DayLoader dayLoader,
+                     PlatformTransactionManager transactions, OnlineBookingProperties properties,
+                     MeterRegistry registry, FairExecutor executor) {
         this.jdbc = jdbc;
         this.floorPlans = floorPlans;
         this.dayLoader = dayLoader;
@@ -126,8 +135,7 @@ class AvailabilityView implements AutoCloseable {
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
-        this.executor = new FairExecutor(properties.workersOrDefault(), properties.maxQueued(),
-                properties.maxQueuedPerRestaurant());
+        this.executor = executor;
         this.days = lru(properties.daysKept());
         this.answers = lru(properties.availabilityCacheSize());
         this.cells = lru(properties.cellsKept());

@@ -158,7 +158,18 @@ class AvailabilityViewTest {
         OnlineBookingProperties impatient = new OnlineBookingProperties(properties.exactBudget(),
                 properties.searchNodes(), properties.exactNodes(), 3, 100, 1000, 10, 1, 10, 10, Duration.ofNanos(1), 300,
                 62);
-        try (AvailabilityView busy = new AvailabilityView(jdbc, floorPlans, dayLoader, transactions, impatient, meters)) {
+        // The pool's one worker is busy until the request has given up: the computation starts after that.
+        FairExecutor pool = new FairExecutor(1, 10, 10);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        pool.execute("another restaurant", () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (AvailabilityView busy = new AvailabilityView(jdbc, floorPlans, dayLoader, transactions, impatient, meters,
+                pool)) {
             AvailabilityView.DayState state = busy.state(new DayKey("view", DATE));
             List<LocalDateTime> grid = new ArrayList<>();
             for (LocalDateTime t = DATE.atTime(11, 0); !t.isAfter(DATE.atTime(23, 55)); t = t.plusMinutes(5)) {
@@ -170,6 +181,7 @@ class AvailabilityViewTest {
                     .satisfies(e -> assertThat(((ServiceBusyException) e).retryAfterSeconds()).isEqualTo(1))
                     .satisfies(e -> assertThat(((ServiceBusyException) e).status().value()).isEqualTo(503));
             // nobody waits any more: the computation stops at the next chunk of cells, or never starts
+            release.countDown();
             Thread.sleep(2000);
             double answered = 0;
             for (String outcome : List.of("computed", "reused", "free")) {
