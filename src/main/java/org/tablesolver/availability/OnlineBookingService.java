@@ -267,6 +267,8 @@ public class OnlineBookingService {
             }
             List<ConfirmedBooking.Moved> moved = writeSeatings(day, answer, id);
             if (hold != null) {
+                // told to webhook receivers as hold.released with cause BOOKED (V11)
+                jdbc.sql("select set_config('tablesolver.hold_release', 'BOOKED', true)").query(String.class).single();
                 Rows.exactlyOne(jdbc.sql("delete from table_hold where restaurant_id = :r and id = :id")
                         .param("r", restaurantId).param("id", hold.id()).update(), "take over hold " + hold.id());
             }

@@ -223,6 +223,14 @@ public class BookingRepository {
         Rows.exactlyOne(rows, "booking " + id + " " + from + " -> " + to);
     }
 
+    /**
+     * A booking from a row with the columns of the {@code booking} table, {@code time_zone}, {@code tables} and
+     * {@code seating} (as this repository's queries select them; webhook messages read stored snapshots so).
+     */
+    public static Booking fromRow(ResultSet rs) throws SQLException {
+        return booking(rs, 0);
+    }
+
     private static Booking booking(ResultSet rs, int row) throws SQLException {
         ZoneId zone = ZoneId.of(rs.getString("time_zone"));
         java.sql.Array tables = rs.getArray("tables");

@@ -77,7 +77,8 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").access(scoped(Scope.ADMIN))
                         // administration
-                        .requestMatchers("/api/keys", "/api/keys/**", "/api/import").access(scoped(Scope.ADMIN))
+                        .requestMatchers("/api/keys", "/api/keys/**", "/api/import", "/api/webhooks", "/api/webhooks/**")
+                        .access(scoped(Scope.ADMIN))
                         .requestMatchers(HttpMethod.PUT, RESTAURANT).access(scoped(Scope.ADMIN))
                         // booking systems
                         .requestMatchers(HttpMethod.GET, RESTAURANT + "/days/{date}/availability",

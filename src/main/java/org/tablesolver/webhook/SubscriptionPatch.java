@@ -1,0 +1,14 @@
+package org.tablesolver.webhook;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The fields a PATCH of a subscription may carry (the OpenAPI description's; the service reads the JSON). */
+@Schema(name = "WebhookSubscriptionPatch")
+record SubscriptionPatch(
+        String url,
+        List<String> events,
+        @Schema(nullable = true, description = "null: every restaurant") List<String> restaurants,
+        Boolean enabled) {
+}
