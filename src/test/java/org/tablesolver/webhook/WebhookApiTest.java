@@ -403,4 +403,25 @@ class WebhookApiTest {
         assertProblem(api.get("/api/webhooks/" + id + "/deliveries?cursor=abc"), 400, "cursor");
         assertThat(api.get("/api/webhooks/wh_missing/deliveries").status()).isEqualTo(404);
     }
+
+    @Test
+    void aCommittedSolveIsToldWithItsOutcomeAfterTheBookingsItConfirmed() {
+        subscribe("[\"solve.committed\", \"booking.confirmed\"]", null);
+        api.post(R1 + "/bookings", booking("b1", "19:00", 2));
+        api.post(R1 + "/bookings", booking("b2", "19:00", 4));
+        Api.Response solved = api.post(R1 + "/days/2026-12-04/solve", null);
+        assertThat(solved.status()).as("%s", solved).isEqualTo(200);
+        List<Received> messages = awaitMessages(3);
+        assertThat(messages).extracting(Received::type)
+                .containsExactly("booking.confirmed", "booking.confirmed", "solve.committed");
+        assertThat(messages.get(0).json().path("data").path("cause").asText()).isEqualTo("SOLVE");
+        JsonNode data = messages.get(2).json().path("data");
+        assertThat(data.path("solveId").asText()).isEqualTo(solved.json().path("solveId").asText());
+        assertThat(data.path("restaurantId").asText()).isEqualTo("r1");
+        assertThat(data.path("date").asText()).isEqualTo("2026-12-04");
+        assertThat(data.path("seated").asInt()).isEqualTo(2);
+        assertThat(data.path("unseated").asInt()).isZero();
+        assertThat(data.path("proven").isBoolean()).isTrue();
+        assertThat(messages).allMatch(Received::signatureValid);
+    }
 }
