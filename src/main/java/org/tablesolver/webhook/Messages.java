@@ -58,7 +58,7 @@ class Messages {
             data.put("booking", booking(event.id()));
             data.put("cause", stored.path("cause").asText());
         } else if (event.type().startsWith("hold.")) {
-            data.put("hold", stored.path("hold"));
+            data.put("hold", hold(stored.path("hold")));
             data.put("cause", stored.path("cause").asText());
         } else if (event.type().startsWith("solve.")) {
             data.put("solveId", stored.path("solveId").asText());
@@ -83,6 +83,14 @@ class Messages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the message of event " + event.id(), e);
         }
+    }
+
+    /** The hold as the API shows it (its instant written as the API writes instants). */
+    private Map<String, Object> hold(JsonNode stored) {
+        Map<String, Object> hold = new LinkedHashMap<>();
+        stored.fields().forEachRemaining(field -> hold.put(field.getKey(), field.getValue()));
+        hold.put("expiresAt", Instant.parse(stored.path("expiresAt").asText()));
+        return hold;
     }
 
     /** The booking as it was committed by the change (as {@code GET} showed it then). */

@@ -264,6 +264,25 @@ class OpenApiContractTest {
         error("DELETE", "/api/keys/" + key.json().path("id").asText(), null, 404);
         call(widget, "GET", "/api/restaurants/r1", null, null, 401, false);
 
+        // webhooks
+        Api.Response hook = ok("POST", "/api/webhooks", parse("{\"url\": \"https://pos.example/hooks\", "
+                + "\"events\": [\"booking.created\"], \"restaurants\": [\"r1\"]}"), 201);
+        String hookId = hook.json().path("id").asText();
+        error("POST", "/api/webhooks", parse("{\"url\": \"https://pos.example/hooks\", \"events\": [\"nope\"]}"), 400);
+        ok("GET", "/api/webhooks", null, 200);
+        ok("GET", "/api/webhooks/" + hookId, null, 200);
+        error("GET", "/api/webhooks/wh_nope", null, 404);
+        ok("PATCH", "/api/webhooks/" + hookId, parse("{\"events\": [\"*\"], \"restaurants\": null}"), 200);
+        error("PATCH", "/api/webhooks/" + hookId, parse("{\"enabled\": \"no\"}"), 400);
+        ok("POST", "/api/restaurants/r1/bookings", booking("wh1", "12:00", 2), 201);
+        Api.Response deliveries = ok("GET", "/api/webhooks/" + hookId + "/deliveries?limit=1", null, 200);
+        error("GET", "/api/webhooks/" + hookId + "/deliveries?cursor=x", null, 400);
+        String deliveryId = deliveries.json().path("deliveries").get(0).path("id").asText();
+        ok("POST", "/api/webhooks/" + hookId + "/deliveries/" + deliveryId + "/redeliver", null, 202);
+        error("POST", "/api/webhooks/" + hookId + "/deliveries/dlv_nope/redeliver", null, 404);
+        ok("DELETE", "/api/webhooks/" + hookId, null, 204);
+        error("DELETE", "/api/webhooks/" + hookId, null, 404);
+
         assertThat(problems).as("responses that the OpenAPI description does not describe").isEmpty();
         List<String> operations = new ArrayList<>();
         docs.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()

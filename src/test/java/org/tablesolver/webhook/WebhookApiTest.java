@@ -424,4 +424,39 @@ class WebhookApiTest {
         assertThat(data.path("proven").isBoolean()).isTrue();
         assertThat(messages).allMatch(Received::signatureValid);
     }
+
+    @Test
+    void aReceiverThatDoesNotAnswerHoldsNoBookingBack() throws Exception {
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        receiver.answer(() -> {
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 204;
+        });
+        subscribe("[\"booking.created\"]", null);
+        assertThat(api.put("/api/restaurants/r2", plan()).status()).isEqualTo(201);
+        assertThat(api.put("/api/restaurants/r3", plan()).status()).isEqualTo(201);
+        // every sender of this instance is waiting on the receiver (one per restaurant's queue)
+        for (String restaurant : List.of("/api/restaurants/r1", "/api/restaurants/r2", "/api/restaurants/r3")) {
+            assertThat(api.post(restaurant + "/bookings", booking("first", "19:00", 2)).status()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryInt(
+                "select count(*) from webhook_delivery where claimed_until is not null") == 3);
+        // ... and bookings, confirmations and solves go on
+        for (int i = 0; i < 10; i++) {
+            ObjectNode direct = booking("b" + i, (17 + i % 5) + ":00", 2);
+            direct.put("confirm", i % 2 == 0);
+            assertThat(api.post(R1 + "/bookings", direct).status()).isEqualTo(201);
+        }
+        assertThat(api.post(R1 + "/days/2026-12-04/solve", null).status()).isEqualTo(200);
+        assertThat(receiver.received()).isEmpty();
+        answer.countDown();
+        // the 3 first ones and the 5 PENDING creations (an attempt that timed out meanwhile is sent again: the
+        // receiver de-duplicates by webhook-id)
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted().stream().map(Received::id)
+                .distinct().count() == 8);
+    }
 }
