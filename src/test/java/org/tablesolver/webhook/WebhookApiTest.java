@@ -459,4 +459,57 @@ class WebhookApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted().stream().map(Received::id)
                 .distinct().count() == 8);
     }
+
+    @Test
+    void aChangeAndANoShowHaveTheirTypesAndAFailedSolveIsTold() {
+        subscribe("[\"booking.changed\", \"booking.no_show\", \"solve.failed\"]", null);
+        ObjectNode direct = booking("b1", "19:00", 2);
+        direct.put("confirm", true);
+        assertThat(api.post(R1 + "/bookings", direct).status()).isEqualTo(201);
+        assertThat(api.send("PATCH", R1 + "/bookings/b1", parse("{\"notes\": \"window\"}"),
+                "application/merge-patch+json").status()).isEqualTo(200);
+        assertThat(api.post(R1 + "/bookings/b1/no-show", parse("{}")).status()).isEqualTo(200);
+        // a solve whose row ends FAILED (as the solve pipeline writes it when a solve cannot end with a plan)
+        db.jdbc().sql("""
+                insert into solve_run (id, restaurant_id, service_date, mode, config, status, requested_at)
+                values ('s-failed', 'r1', date '2026-12-04', 'PENDING_ONLY', 'test-fast', 'SOLVING', now())
+                """).update();
+        db.jdbc().sql("update solve_run set status = 'FAILED', error = 'no feasible plan' where id = 's-failed'")
+                .update();
+        List<Received> messages = awaitMessages(3);
+        assertThat(messages).extracting(Received::type)
+                .containsExactly("booking.changed", "booking.no_show", "solve.failed");
+        assertThat(messages.get(0).json().path("data").path("booking").path("notes").asText()).isEqualTo("window");
+        JsonNode failed = messages.get(2).json().path("data");
+        assertThat(failed.path("solveId").asText()).isEqualTo("s-failed");
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("error").asText()).isEqualTo("no feasible plan");
+    }
+
+    @Test
+    void theDescriptionDocumentsEveryTypeAndEveryFieldOfAMessage() {
+        JsonNode docs = api.withoutKey().get("/v3/api-docs").json();
+        for (String type : EventTypes.NAMES) {
+            assertThat(docs.path("webhooks").path(type).path("post").path("requestBody").toString())
+                    .as(type).contains("WebhookMessage");
+        }
+        JsonNode documented = docs.path("components").path("schemas").path("WebhookMessage").path("properties")
+                .path("data").path("properties");
+        subscribe("[\"*\"]", null);
+        ObjectNode direct = booking("b1", "19:00", 2);
+        direct.put("confirm", true);
+        api.post(R1 + "/bookings", direct);
+        api.post(R1 + "/holds", parse("""
+                {"tableId": "T4", "start": "2026-12-04T19:30:00", "durationMinutes": 90, "expiresInSeconds": 300}
+                """));
+        api.post(R1 + "/days/2026-12-04/solve", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().stream().map(Received::type)
+                .collect(java.util.stream.Collectors.toSet())
+                .containsAll(List.of("booking.confirmed", "hold.created", "solve.committed", "availability.changed")));
+        for (Received message : receiver.accepted()) {
+            assertThat(EventTypes.NAMES).contains(message.type());
+            message.json().path("data").fieldNames().forEachRemaining(field ->
+                    assertThat(documented.has(field)).as("%s of %s is documented", field, message.type()).isTrue());
+        }
+    }
 }
