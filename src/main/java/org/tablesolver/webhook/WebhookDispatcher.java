@@ -270,8 +270,7 @@ class WebhookDispatcher implements SmartLifecycle {
         } catch (HttpTimeoutException e) {
             failed(claimed, null, "no answer within " + properties.timeout().toSeconds() + " s");
         } catch (IOException e) {
-            failed(claimed, null, "cannot reach the receiver: " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+            failed(claimed, null, "cannot reach the receiver: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             release(claimed);
@@ -337,6 +336,21 @@ class WebhookDispatcher implements SmartLifecycle {
                         where id = :id and claim = :claim
                         """)
                 .param("id", claimed.id()).param("claim", claimed.claim()).update();
+    }
+
+    /** An I/O failure in words: its innermost cause (the HTTP client wraps the one that tells). */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.nio.channels.UnresolvedAddressException) {
+            return "its host name does not resolve";
+        }
+        if (root instanceof java.net.ConnectException && root.getMessage() == null) {
+            return "the connection was refused";
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static String describe(Duration duration) {
