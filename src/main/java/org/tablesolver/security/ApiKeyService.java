@@ -55,15 +55,7 @@ public class ApiKeyService {
                     "must be null for an admin key (admin covers every restaurant)")
                     && problems.check(!restaurants.isEmpty() && restaurants.size() <= MAX_RESTAURANTS, "restaurants",
                     "must be null (every restaurant) or list 1 to " + MAX_RESTAURANTS + " restaurant ids")) {
-                List<String> seen = new ArrayList<>();
-                for (int i = 0; i < restaurants.size(); i++) {
-                    String id = restaurants.get(i);
-                    if (problems.check(Ids.isValid(id), "restaurants[" + i + "]", Ids.MESSAGE)
-                            && problems.check(!seen.contains(id), "restaurants[" + i + "]", "is given twice")) {
-                        seen.add(id);
-                    }
-                }
-                // A restaurant that does not exist yet is allowed: a key may be made before its restaurant.
+                Ids.checkRestaurants(restaurants, "restaurants", problems);
             }
         }
         problems.throwIfAny();

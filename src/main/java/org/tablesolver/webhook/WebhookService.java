@@ -249,16 +249,7 @@ class WebhookService {
                 "must be null (every restaurant) or list 1 to " + MAX_RESTAURANTS + " restaurant ids")) {
             return null;
         }
-        List<String> seen = new ArrayList<>();
-        for (int i = 0; i < restaurants.size(); i++) {
-            String id = restaurants.get(i);
-            if (problems.check(Ids.isValid(id), "restaurants[" + i + "]", Ids.MESSAGE)
-                    && problems.check(!seen.contains(id), "restaurants[" + i + "]", "is given twice")) {
-                seen.add(id);
-            }
-        }
-        // A restaurant that does not exist yet is allowed: a subscription may be made before its restaurant.
-        return seen;
+        return Ids.checkRestaurants(restaurants, "restaurants", problems);
     }
 
     private static List<String> strings(JsonNode value, String field, Problems problems) {
