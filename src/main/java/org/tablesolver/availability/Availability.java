@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *             write that can change an answer, and the same asOf always gives the same answer
  */
 public record Availability(String restaurantId, @Schema(example = "2026-12-04") LocalDate date, int partySize,
-                    int durationMinutes, String zone, @Schema(example = "812") long asOf, List<Slot> slots) {
+                    int durationMinutes, @Schema(nullable = true) String zone, @Schema(example = "812") long asOf, List<Slot> slots) {
 
     /**
      * @param available true if and only if a plan exists that seats everyone who must stay seated and this party

@@ -13,7 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param zone the zone the party requires, or null
  */
-public record Calendar(String restaurantId, int partySize, int durationMinutes, String zone, List<Day> days) {
+public record Calendar(String restaurantId, int partySize, int durationMinutes, @Schema(nullable = true) String zone,
+                       List<Day> days) {
 
     /**
      * @param available      true if and only if some start of the day's grid is available

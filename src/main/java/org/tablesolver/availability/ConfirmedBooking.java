@@ -10,7 +10,10 @@ import org.tablesolver.booking.Booking;
  *
  * @param created false when an idempotent repeat or an already confirmed booking was answered as stored
  */
-public record ConfirmedBooking(@JsonUnwrapped Booking booking, List<Moved> moved,
+public record ConfirmedBooking(@JsonUnwrapped Booking booking,
+                               @io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED,
+                                       description = "Bookings moved to make room; absent where an answer is a plain booking (a PENDING creation)")
+                               List<Moved> moved,
                                @com.fasterxml.jackson.annotation.JsonIgnore boolean created) {
 
     /** Another booking moved to other tables (its version went up by one). */

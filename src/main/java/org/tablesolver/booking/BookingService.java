@@ -1,5 +1,6 @@
 package org.tablesolver.booking;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -170,7 +171,7 @@ public class BookingService {
     }
 
     /** A page of {@link #list}: the bookings and the cursor of the next page (null on the last). */
-    public record Page(List<Booking> bookings, String nextCursor) {
+    public record Page(List<Booking> bookings, @Schema(nullable = true) String nextCursor) {
     }
 
     /**

@@ -32,16 +32,16 @@ public record FloorPlan(
         @NotNull @Min(0) @Max(240) Integer turnoverBufferMinutes,
         @NotEmpty List<@NotNull @Valid Zone> zones,
         @NotEmpty List<@NotNull @Valid Table> tables,
-        @Schema(description = "Optional; missing means none") List<@NotNull @Valid Combination> combinations,
-        @Schema(description = "Optional: when guests may arrive, by day of the week; missing means any time")
+        @Schema(nullable = true, description = "Optional; missing means none") List<@NotNull @Valid Combination> combinations,
+        @Schema(nullable = true, description = "Optional: when guests may arrive, by day of the week; missing means any time")
         List<@NotNull @Valid ServicePeriod> servicePeriods,
-        @Schema(description = "Optional: the duration of a booking that gives none, by party size (the first entry "
+        @Schema(nullable = true, description = "Optional: the duration of a booking that gives none, by party size (the first entry "
                 + "whose maxPartySize is at least the party)")
         List<@NotNull @Valid TurnTime> turnTimes,
         @Schema(description = "Optional, default 15: the grid of start times availability offers, and the pacing slot",
                 example = "15")
         @Min(5) @Max(120) Integer bookingSlotMinutes,
-        @Schema(description = "Optional: the kitchen's limit on guests starting within one slot") @Valid Pacing pacing) {
+        @Schema(nullable = true, description = "Optional: the kitchen's limit on guests starting within one slot") @Valid Pacing pacing) {
 
     public static final int DEFAULT_SLOT_MINUTES = 15;
 

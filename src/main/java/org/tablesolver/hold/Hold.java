@@ -12,11 +12,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 record Hold(
         String id,
-        @Schema(description = "The held table; null for a capacity hold") String tableId,
-        @Schema(description = "The party a capacity hold keeps room for; null for a table hold") Integer partySize,
-        @Schema(description = "The zone a capacity hold's party requires, or null") String zone,
+        @Schema(nullable = true, description = "The held table; null for a capacity hold") String tableId,
+        @Schema(nullable = true, description = "The party a capacity hold keeps room for; null for a table hold") Integer partySize,
+        @Schema(nullable = true, description = "The zone a capacity hold's party requires, or null") String zone,
         @Schema(type = "string", example = "2026-12-04T19:30:00") LocalDateTime start,
         @Schema(type = "string", example = "2026-12-04T21:10:00") LocalDateTime end,
         Instant expiresAt,
-        String reference) {
+        @Schema(nullable = true) String reference) {
 }

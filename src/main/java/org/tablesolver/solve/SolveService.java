@@ -1,5 +1,6 @@
 package org.tablesolver.solve;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -205,7 +206,7 @@ public class SolveService {
      * @param nextCursor the cursor of the next page, null on the last
      */
     public record BlockerPage(String solveId, String bookingId, List<SolveView.Blocker> blockers, int blockersTotal,
-                              String nextCursor) {
+                              @Schema(nullable = true) String nextCursor) {
     }
 
     /** Blockers on a page when the request names no limit, and at most. */

@@ -31,7 +31,7 @@ public record SolveView(
         SolveMode mode,
         String config,
         SolveStatus status,
-        @Schema(example = "[0]hard/[-3/-12/-40]soft") String score,
+        @Schema(nullable = true, example = "[0]hard/[-3/-12/-40]soft") String score,
         Integer seated,
         Integer unseated,
         Integer newlyConfirmed,
@@ -43,20 +43,20 @@ public record SolveView(
         @Schema(description = "How far the plan's seated weight is below the bound, in percent (0: it reaches it)")
         Double gap,
         @Schema(description = "True when the plan reaches the bound: no plan seats more") Boolean proven,
-        @Schema(description = "Why the solve ended: BOUND (the plan reached the bound: proven), NO_GAIN (the search "
+        @Schema(nullable = true, description = "Why the solve ended: BOUND (the plan reached the bound: proven), NO_GAIN (the search "
                 + "ended by its own counts with nothing left to gain), LIMIT (a configured step budget), TIME_LIMIT "
                 + "(the wall-clock cap: another run may differ), STOPPED (by a user); null while it runs and for a "
                 + "solve that did not end by solving (a conflict, a failure, a discard)")
         EndedBy endedBy,
-        List<Assignment> assignments,
-        List<Unseated> unseatedBookings,
+        @Schema(nullable = true) List<Assignment> assignments,
+        @Schema(nullable = true) List<Unseated> unseatedBookings,
         Long solveMillis,
         long totalMillis,
         int attempts,
-        String error,
+        @Schema(nullable = true) String error,
         Instant requestedAt,
-        Instant startedAt,
-        Instant finishedAt) {
+        @Schema(nullable = true) Instant startedAt,
+        @Schema(nullable = true) Instant finishedAt) {
 
     /** What changed for a booking in this solve. */
     public enum Change {

@@ -52,6 +52,9 @@ class OpenApiConfiguration {
 
     /** The {@link Statuses#body()} types met while describing operations, for {@link #models()}. */
     private final Set<Class<?>> bodyTypes = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** The answers' and the request bodies' types met while describing operations, for {@link #fieldRules()}. */
+    private final Set<java.lang.reflect.Type> answerTypes = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Set<java.lang.reflect.Type> requestTypes = Collections.synchronizedSet(new LinkedHashSet<>());
 
     @Bean
     OpenAPI tableSolverOpenApi() {
@@ -89,8 +92,8 @@ class OpenApiConfiguration {
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference")
                         .description("The request's path, relative to the service"))
-                .addProperty("field", new StringSchema().nullable(true)
-                        .description("The first offending field (JSON path), or absent"))
+                .addProperty("field", orNull(new StringSchema()
+                        .description("The first offending field (JSON path), or null")))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem")))
                 .addProperty("code", new StringSchema().description("Why a booking was refused (online booking)"))
                 .addProperty("alternatives", new ArraySchema().items(new StringSchema().example("2026-12-04T19:30:00"))
@@ -100,11 +103,15 @@ class OpenApiConfiguration {
                 .addProperty("holds", new ArraySchema().items(new StringSchema())
                         .description("The holds in the way (host actions): table holds on the seating, or "
                                 + "capacity holds the action would leave without room"))
-                .addProperty("waitMinutes", new IntegerSchema().nullable(true)
-                        .description("A walk-in's quoted wait: the earliest start within 3 hours, null if none"))
+                .addProperty("waitMinutes", orNull(new IntegerSchema()
+                        .description("A walk-in's quoted wait: the earliest start within 3 hours, null if none")))
                 .addProperty("solveId", new StringSchema()
                         .description("The solve the problem is about (solving): GET /api/solves/{solveId} tells its end"))
                 .required(List.of("type", "title", "status", "detail", "errors"));
+    }
+
+    private static Schema<?> orNull(Schema<?> schema) {
+        return allowNull(schema);
     }
 
     /** Each operation's statuses: its successes ({@link Statuses}) and its errors, all with the problem schema. */
@@ -112,6 +119,24 @@ class OpenApiConfiguration {
     OperationCustomizer statuses() {
         return (operation, handlerMethod) -> {
             Statuses declared = handlerMethod.getMethodAnnotation(Statuses.class);
+            answerTypes.add(handlerMethod.getReturnType().getGenericParameterType());
+            if (declared != null && declared.body() != Void.class) {
+                answerTypes.add(declared.body());
+            }
+            io.swagger.v3.oas.annotations.Operation described =
+                    handlerMethod.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+            if (described != null) {
+                for (io.swagger.v3.oas.annotations.media.Content content : described.requestBody().content()) {
+                    if (content.schema().implementation() != Void.class) {
+                        requestTypes.add(content.schema().implementation());
+                    }
+                }
+            }
+            for (org.springframework.core.MethodParameter parameter : handlerMethod.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
+                    requestTypes.add(parameter.getGenericParameterType());
+                }
+            }
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             ApiResponse ok = responses.get("200");
             Content okContent = ok == null ? null : json(ok.getContent());
@@ -193,6 +218,206 @@ class OpenApiConfiguration {
                 }
             }
         };
+    }
+
+    /** A local date-time as the API writes and reads it: no offset, seconds optional. */
+    static final String LOCAL_DATE_TIME = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
+
+    /**
+     * What Swagger's models of the API's records leave out: which fields may be null (a component marked
+     * {@code @Schema(nullable = true)}: OpenAPI 3.1 wants "null" among the types, which Swagger does not write),
+     * that an answer always has every field (Jackson writes them all, nulls too, but for those written only when
+     * set), that a request body refuses unknown properties (StrictJson), and the form of local date-times.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    OpenApiCustomizer fieldRules() {
+        return openApi -> {
+            Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+            if (schemas == null) {
+                return;
+            }
+            Set<Class<?>> answers = records(answerTypes);
+            Set<Class<?>> requests = records(requestTypes);
+            Set<Class<?>> all = new LinkedHashSet<>(answers);
+            all.addAll(requests);
+            for (Class<?> model : all) {
+                Schema<?> schema = schemas.get(schemaName(model));
+                if (schema == null || schema.getProperties() == null) {
+                    continue;
+                }
+                Map<String, Schema> properties = schema.getProperties();
+                List<String> required = new java.util.ArrayList<>();
+                for (RecordComponent component : components(model)) {
+                    Schema<?> property = properties.get(component.getName());
+                    if (property == null) {
+                        continue;
+                    }
+                    if (component.getType() == java.time.LocalDateTime.class && property.get$ref() == null) {
+                        property.setPattern(LOCAL_DATE_TIME);
+                    }
+                    if (nullable(component) || (requests.contains(model) && optionalInRequests(component))) {
+                        properties.put(component.getName(), allowNull(property));
+                    }
+                    if (alwaysWritten(component)) {
+                        required.add(component.getName());
+                    }
+                }
+                if (answers.contains(model) && !requests.contains(model)) {
+                    schema.setRequired(required);
+                }
+                if (requests.contains(model)) {
+                    schema.setAdditionalProperties(false);
+                }
+            }
+        };
+    }
+
+    /** A record's components as Jackson writes them: those of a {@code @JsonUnwrapped} component in its place. */
+    private static List<RecordComponent> components(Class<?> model) {
+        List<RecordComponent> written = new java.util.ArrayList<>();
+        for (RecordComponent component : model.getRecordComponents()) {
+            if (component.isAnnotationPresent(JsonUnwrapped.class) && component.getType().isRecord()) {
+                written.addAll(components(component.getType()));
+            } else if (!component.isAnnotationPresent(JsonIgnore.class)) {
+                written.add(component);
+            }
+        }
+        return written;
+    }
+
+    private static String schemaName(Class<?> model) {
+        io.swagger.v3.oas.annotations.media.Schema named =
+                model.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+        return named != null && !named.name().isEmpty() ? named.name() : model.getSimpleName();
+    }
+
+    /** The API's records reachable from {@code roots} (through lists, maps and other records). */
+    private static Set<Class<?>> records(Set<java.lang.reflect.Type> roots) {
+        Set<Class<?>> found = new LinkedHashSet<>();
+        java.util.ArrayDeque<java.lang.reflect.Type> pending;
+        synchronized (roots) {
+            pending = new java.util.ArrayDeque<>(roots);
+        }
+        Set<java.lang.reflect.Type> seen = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            java.lang.reflect.Type type = pending.poll();
+            if (!seen.add(type)) {
+                continue;
+            }
+            if (type instanceof java.lang.reflect.ParameterizedType parameterized) {
+                pending.addAll(List.of(parameterized.getActualTypeArguments()));
+            } else if (type instanceof Class<?> model && model.isRecord()
+                    && model.getName().startsWith("org.tablesolver.")) {
+                found.add(model);
+                for (RecordComponent component : model.getRecordComponents()) {
+                    pending.add(component.getGenericType());
+                }
+            }
+        }
+        return found;
+    }
+
+    private static io.swagger.v3.oas.annotations.media.Schema schemaOf(RecordComponent component) {
+        io.swagger.v3.oas.annotations.media.Schema schema =
+                component.getAccessor().getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+        return schema != null ? schema : component.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+    }
+
+    /**
+     * A component that may be null: marked {@code @Schema(nullable = true)}, or of a boxed primitive type (boxed to
+     * be able to say "not known yet"), unless Jackson leaves it out when null.
+     */
+    private static boolean nullable(RecordComponent component) {
+        io.swagger.v3.oas.annotations.media.Schema schema = schemaOf(component);
+        if (schema != null && schema.nullable()) {
+            return true;
+        }
+        Class<?> type = component.getType();
+        boolean boxed = type == Integer.class || type == Long.class || type == Double.class || type == Boolean.class;
+        return boxed && !writtenOnlyWhenSet(component) && !markedRequired(component);
+    }
+
+    /**
+     * A request field that may be left out, and so also be null (strict JSON reads null as absent): neither a
+     * primitive nor marked required ({@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty} or
+     * {@code @Schema(requiredMode = REQUIRED)}).
+     */
+    private static boolean optionalInRequests(RecordComponent component) {
+        return !component.getType().isPrimitive() && !markedRequired(component);
+    }
+
+    private static boolean markedRequired(RecordComponent component) {
+        io.swagger.v3.oas.annotations.media.Schema schema = schemaOf(component);
+        if (schema != null && schema.requiredMode() == io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) {
+            return true;
+        }
+        for (java.lang.reflect.AnnotatedElement element : List.of(component.getAccessor(), component)) {
+            if (element.isAnnotationPresent(jakarta.validation.constraints.NotNull.class)
+                    || element.isAnnotationPresent(jakarta.validation.constraints.NotBlank.class)
+                    || element.isAnnotationPresent(jakarta.validation.constraints.NotEmpty.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A component Jackson leaves out when null or empty (its own or its record's {@code @JsonInclude}). */
+    private static boolean writtenOnlyWhenSet(RecordComponent component) {
+        com.fasterxml.jackson.annotation.JsonInclude include =
+                component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class);
+        if (include == null) {
+            include = component.getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class);
+        }
+        if (include == null) {
+            include = component.getDeclaringRecord().getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class);
+        }
+        return include != null && include.value() != com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS;
+    }
+
+    /** A component every answer has: Jackson writes it always, or it is a primitive, or it is marked required. */
+    private static boolean alwaysWritten(RecordComponent component) {
+        io.swagger.v3.oas.annotations.media.Schema schema = schemaOf(component);
+        if (schema != null && schema.requiredMode() == io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED) {
+            return false;
+        }
+        if (schema != null && schema.requiredMode() == io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) {
+            return true;
+        }
+        return component.getType().isPrimitive() || !writtenOnlyWhenSet(component);
+    }
+
+    /** The property with null allowed: "null" among its types (and its values), or any of its $ref and null. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> allowNull(Schema property) {
+        if (property.get$ref() != null) {
+            Schema wrapper = new Schema<>();
+            wrapper.setDescription(property.getDescription());
+            Schema ref = new Schema<>().$ref(property.get$ref());
+            Schema none = new Schema<>();
+            none.setTypes(new LinkedHashSet<>(List.of("null")));
+            wrapper.setAnyOf(List.of(ref, none));
+            return wrapper;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        if (property.getTypes() != null) {
+            types.addAll(property.getTypes());
+        }
+        if (property.getType() != null) {
+            types.add(property.getType());
+        }
+        if (types.isEmpty() || types.contains("null")) {
+            return property;
+        }
+        types.add("null");
+        property.setTypes(types);
+        property.setType(null);
+        if (property.getEnum() != null && !property.getEnum().contains(null)) {
+            List<Object> values = new java.util.ArrayList<>(property.getEnum());
+            values.add(null);
+            property.setEnum(values);
+        }
+        return property;
     }
 
     @Bean
