@@ -88,7 +88,9 @@ public record FloorPlan(
      */
     public record ServicePeriod(
             @Schema(example = "dinner") @NotBlank @Size(max = 64) String id,
-            @Schema(description = "MON, TUE, WED, THU, FRI, SAT, SUN", example = "[\"FRI\", \"SAT\"]")
+            @io.swagger.v3.oas.annotations.media.ArraySchema(
+                    schema = @Schema(allowableValues = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"}),
+                    arraySchema = @Schema(description = "MON, TUE, WED, THU, FRI, SAT, SUN", example = "[\"FRI\", \"SAT\"]"))
             @NotEmpty List<@NotNull String> days,
             @Schema(type = "string", example = "18:00") @JsonFormat(pattern = "HH:mm") @NotNull LocalTime firstArrival,
             @Schema(type = "string", example = "22:00") @JsonFormat(pattern = "HH:mm") @NotNull LocalTime lastArrival) {

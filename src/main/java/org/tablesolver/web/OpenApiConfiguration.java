@@ -179,9 +179,38 @@ class OpenApiConfiguration {
                         .content(new Content().addMediaType(PROBLEM_JSON,
                                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
             }
+            documented.forEach(OpenApiConfiguration::declareHeaders);
             operation.setResponses(documented);
             return operation;
         };
+    }
+
+    /** The bodies that come with their version as {@code ETag} (for {@code If-Match}). */
+    private static final Set<String> VERSIONED = Set.of("Booking", "ConfirmedBooking");
+
+    /**
+     * The headers an answer carries: {@code WWW-Authenticate} on 401, {@code Retry-After} on 429 and 503,
+     * {@code Location} on 201 (the created resource) and {@code ETag} with a booking (its version).
+     */
+    private static void declareHeaders(String status, ApiResponse response) {
+        switch (status) {
+            case "401" -> header(response, "WWW-Authenticate", true, "Bearer: send an API key");
+            case "429", "503" -> header(response, "Retry-After", true, "Seconds to wait before asking again");
+            case "201" -> header(response, "Location", false, "The created resource");
+            default -> {
+            }
+        }
+        Content content = response.getContent();
+        MediaType body = content == null ? null : content.get(JSON);
+        String ref = body == null || body.getSchema() == null ? null : body.getSchema().get$ref();
+        if (ref != null && status.startsWith("2") && VERSIONED.contains(ref.substring(ref.lastIndexOf('/') + 1))) {
+            header(response, "ETag", false, "The booking's version, for If-Match");
+        }
+    }
+
+    private static void header(ApiResponse response, String name, boolean required, String description) {
+        response.addHeaderObject(name, new io.swagger.v3.oas.models.headers.Header().required(required)
+                .description(description).schema(new StringSchema()));
     }
 
     /** Success bodies are {@code application/json} (springdoc's default is any type). */
@@ -268,6 +297,16 @@ class OpenApiConfiguration {
                 }
                 if (requests.contains(model)) {
                     schema.setAdditionalProperties(false);
+                    Set<String> needed = new java.util.TreeSet<>(schema.getRequired() == null ? List.of()
+                            : schema.getRequired());
+                    for (RecordComponent component : components(model)) {
+                        if (properties.containsKey(component.getName()) && markedRequired(component)) {
+                            needed.add(component.getName());
+                        }
+                    }
+                    if (!needed.isEmpty()) {
+                        schema.setRequired(List.copyOf(needed));
+                    }
                 }
             }
         };
@@ -350,6 +389,15 @@ class OpenApiConfiguration {
     private static boolean markedRequired(RecordComponent component) {
         io.swagger.v3.oas.annotations.media.Schema schema = schemaOf(component);
         if (schema != null && schema.requiredMode() == io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) {
+            return true;
+        }
+        io.swagger.v3.oas.annotations.media.ArraySchema array =
+                component.getAccessor().getAnnotation(io.swagger.v3.oas.annotations.media.ArraySchema.class);
+        if (array == null) {
+            array = component.getAnnotation(io.swagger.v3.oas.annotations.media.ArraySchema.class);
+        }
+        if (array != null && array.arraySchema().requiredMode()
+                == io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) {
             return true;
         }
         for (java.lang.reflect.AnnotatedElement element : List.of(component.getAccessor(), component)) {

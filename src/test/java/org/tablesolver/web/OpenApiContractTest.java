@@ -124,6 +124,14 @@ class OpenApiContractTest {
                         + problem));
             }
         }
+        operation.path("responses").path(Integer.toString(response.status())).path("headers").fields()
+                .forEachRemaining(header -> {
+                    if (header.getValue().path("required").asBoolean()
+                            && response.headers().firstValue(header.getKey()).isEmpty()) {
+                        problems.add(method + " " + path + " -> " + response.status() + ": header "
+                                + header.getKey() + " is missing");
+                    }
+                });
         if (response.body().isEmpty()) {
             return;
         }
@@ -376,6 +384,39 @@ class OpenApiContractTest {
         }
         assertThat(byName).as("the walk found the API's models").containsKeys("Booking", "FloorPlan", "SolveView");
         assertThat(clashes).as("schemas that would share a name in /v3/api-docs").isEmpty();
+    }
+
+    @Test
+    void malformedRequestsTheServiceRefusesBreakTheDescriptionToo() {
+        ok("PUT", "/api/restaurants/r1", plan(), 201);
+        record Malformed(String method, String path, String body) {
+        }
+        List<Malformed> malformed = List.of(
+                new Malformed("POST", "/api/restaurants/r1/bookings", booking("m1", "19:00", 2).put("colour", "red").toString()),
+                new Malformed("POST", "/api/restaurants/r1/bookings", booking("m2", "19:00", 2).put("start", "2026-12-04T19:00:00Z").toString()),
+                new Malformed("POST", "/api/restaurants/r1/bookings", booking("m3", "19:00", 2).put("partySize", "2").toString()),
+                new Malformed("POST", "/api/restaurants/r1/bookings", "{\"date\": \"2026-12-04\", \"start\": \"2026-12-04T19:00:00\", \"durationMinutes\": 90}"),
+                new Malformed("PUT", "/api/restaurants/r2", plan().without("name").toString()),
+                new Malformed("PUT", "/api/restaurants/r2", plan().put("turnoverBufferMinutes", (String) null).toString()),
+                new Malformed("POST", "/api/keys", "{\"scopes\": [\"book\"]}"),
+                new Malformed("POST", "/api/keys", "{\"name\": \"widget\"}"),
+                new Malformed("POST", "/api/keys", "{\"name\": \"widget\", \"scopes\": [\"write\"]}"),
+                new Malformed("POST", "/api/webhooks", "{\"url\": \"https://pos.example/h\", \"events\": [\"booking.teleported\"]}"),
+                new Malformed("POST", "/api/webhooks", "{\"events\": [\"*\"]}"),
+                new Malformed("POST", "/api/restaurants/r1/holds", "{\"tableId\": \"T1\", \"start\": \"2026-12-04T12:00:00\", "
+                        + "\"durationMinutes\": 60, \"expiresInSeconds\": 60, \"extra\": true}"));
+        DescribedJson checker = new DescribedJson(docs);
+        List<String> unflagged = new ArrayList<>();
+        for (Malformed request : malformed) {
+            Api.Response refused = api.send(request.method(), request.path(), request.body(), "application/json");
+            assertThat(refused.status()).as("%s %s %s", request.method(), request.path(), request.body()).isEqualTo(400);
+            JsonNode schema = docs.path("paths").path(template(request.path())).path(request.method().toLowerCase())
+                    .path("requestBody").path("content").path("application/json").path("schema");
+            if (checker.check(schema, org.tablesolver.testing.Fixtures.parse(request.body())).isEmpty()) {
+                unflagged.add(request.method() + " " + request.path() + " " + request.body());
+            }
+        }
+        assertThat(unflagged).as("requests the service refuses that the description allows").isEmpty();
     }
 
     @Test

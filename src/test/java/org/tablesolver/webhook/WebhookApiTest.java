@@ -495,6 +495,12 @@ class WebhookApiTest {
         }
         JsonNode documented = docs.path("components").path("schemas").path("WebhookMessage").path("properties")
                 .path("data").path("properties");
+        List<String> subscribable = new ArrayList<>();
+        docs.path("components").path("schemas").path("NewWebhookSubscription").path("properties").path("events")
+                .path("items").path("enum").forEach(name -> subscribable.add(name.asText()));
+        List<String> expected = new ArrayList<>(List.of(EventTypes.ALL));
+        expected.addAll(EventTypes.NAMES);
+        assertThat(subscribable).containsExactlyInAnyOrderElementsOf(expected);
         subscribe("[\"*\"]", null);
         ObjectNode direct = booking("b1", "19:00", 2);
         direct.put("confirm", true);
