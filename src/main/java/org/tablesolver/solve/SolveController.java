@@ -87,7 +87,9 @@ class SolveController {
     }
 
     @GetMapping("/api/solves")
-    @Operation(operationId = "listSolves", summary = "Past solves from the audit table, latest first")
+    @Operation(operationId = "listSolves", summary = "Past solves from the audit table, latest first",
+            description = "404 when restaurantId names no restaurant.")
+    @Statuses(errors = 404)
     List<SolveRun> list(@RequestParam(required = false) String restaurantId,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @InYears LocalDate date,
                         @RequestParam(defaultValue = "100") int limit) {

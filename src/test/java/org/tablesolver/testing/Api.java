@@ -96,15 +96,28 @@ public class Api {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
-        return send(request.build());
+        String text = body == null ? null : body instanceof String s ? s : write(body);
+        request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(text));
+        return send(request.build(), text);
     }
 
     public Response send(HttpRequest request) {
+        return send(request, null);
+    }
+
+    /** Sends, and checks the answer (and an accepted request's body) against the description: {@link ContractGuard}. */
+    private Response send(HttpRequest request, String body) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body(), parse(response.body()));
+            Response answer = new Response(response.statusCode(), response.headers(), response.body(),
+                    parse(response.body()));
+            String path = request.uri().getRawPath() + (request.uri().getRawQuery() == null ? ""
+                    : "?" + request.uri().getRawQuery());
+            ContractGuard.check(request.uri().getPort(), request.method(), path,
+                    body != null && request.headers().firstValue("Content-Type").orElse("").contains("json") ? body
+                            : null, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

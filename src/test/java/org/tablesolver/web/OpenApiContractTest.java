@@ -34,6 +34,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.tablesolver.testing.Api;
+import org.tablesolver.testing.DescribedJson;
 import org.tablesolver.testing.DatabaseTest;
 import org.tablesolver.testing.TestDatabase;
 

@@ -1,4 +1,4 @@
-package org.tablesolver.web;
+package org.tablesolver.testing;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,16 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code pattern}. Written here because the request validator reads a 3.1 description's types as absent (a string
  * where an integer is described, or a null anywhere, passes it).
  */
-final class DescribedJson {
+public final class DescribedJson {
 
     private final JsonNode docs;
 
-    DescribedJson(JsonNode docs) {
+    public DescribedJson(JsonNode docs) {
         this.docs = docs;
     }
 
     /** What in {@code value} the schema does not allow, as "path: problem". */
-    List<String> check(JsonNode schema, JsonNode value) {
+    public List<String> check(JsonNode schema, JsonNode value) {
         List<String> problems = new ArrayList<>();
         check(schema, value, "$", problems);
         return problems;
