@@ -47,7 +47,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> overlaps = new ConcurrentLinkedQueue<>();
     private volatile String secret;
-    private volatile IntSupplier answer = () -> 204;
+    private volatile java.util.function.ToIntFunction<String> answer = body -> 204;
     private volatile long delayMillis;
 
     private WebhookReceiver(int port) throws IOException {
@@ -86,6 +86,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The status to answer each request with (called once per request). */
     public WebhookReceiver answer(IntSupplier answer) {
+        this.answer = body -> answer.getAsInt();
+        return this;
+    }
+
+    /** The status to answer each request with, by its body. */
+    public WebhookReceiver answerBy(java.util.function.ToIntFunction<String> answer) {
         this.answer = answer;
         return this;
     }
@@ -131,7 +137,7 @@ public final class WebhookReceiver implements AutoCloseable {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }
-            int status = answer.getAsInt();
+            int status = answer.applyAsInt(body);
             synchronized (this) {
                 received.add(new Received(id, timestamp, signature,
                         exchange.getRequestHeaders().getFirst("content-type"), body, json, valid, Instant.now(), status));

@@ -518,4 +518,28 @@ class WebhookApiTest {
                     assertThat(documented.has(field)).as("%s of %s is documented", field, message.type()).isTrue());
         }
     }
+
+    @Test
+    void aMessageBeingRetriedHoldsBackOnlyItsOwnRestaurant() {
+        assertThat(api.put("/api/restaurants/r2", plan()).status()).isEqualTo(201);
+        java.util.concurrent.atomic.AtomicBoolean refuseR1 = new java.util.concurrent.atomic.AtomicBoolean(true);
+        receiver.answerBy(body -> refuseR1.get() && body.contains("\"restaurantId\":\"r1\"") ? 500 : 204);
+        subscribe("[\"booking.created\"]", null);
+        api.post(R1 + "/bookings", booking("r1-first", "19:00", 2));
+        api.post(R1 + "/bookings", booking("r1-second", "19:30", 2));
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/restaurants/r2/bookings", booking("r2-" + i, "19:00", 2));
+        }
+        // r2's messages arrive while r1's first is being retried, and r1's second waits behind it
+        awaitMessages(3);
+        assertThat(receiver.accepted()).extracting(m -> m.json().path("data").path("booking").path("id").asText())
+                .containsExactly("r2-0", "r2-1", "r2-2");
+        assertThat(receiver.received()).filteredOn(m -> m.answered() == 500)
+                .allMatch(m -> m.json().path("data").path("booking").path("id").asText().equals("r1-first"));
+        refuseR1.set(false);
+        awaitMessages(5);
+        assertThat(receiver.accepted().subList(3, 5))
+                .extracting(m -> m.json().path("data").path("booking").path("id").asText())
+                .containsExactly("r1-first", "r1-second");
+    }
 }
