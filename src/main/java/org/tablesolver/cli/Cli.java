@@ -12,7 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.tablesolver.TableSolverApplication;
 
 /**
- * The command line of the service jar: {@code solve}, {@code import}, {@code plan} and {@code help}. A command
+ * The command line of the service jar: {@code solve}, {@code batch}, {@code import}, {@code plan},
+ * {@code create-key}, {@code benchmark} and {@code help}. A command
  * starts the application without its web server, runs, and exits with a status that scripts can test.
  * Arguments are checked before anything starts, so a mistyped command changes nothing.
  */
@@ -46,6 +47,12 @@ public final class Cli {
               create-key --name N --scopes S[,S...] [--restaurants R[,R...]]
                                  create an API key (scopes: read, book, host, solve, admin; no
                                  --restaurants: every restaurant) and print its secret, shown once
+              benchmark --days FILE [FILE...] --configs C[,C...] [--out DIR]
+              benchmark --restaurant R --from D --to D --configs C[,C...] [--out DIR]
+                                 solve every day of the import files (or of the database) with every
+                                 configuration (a name, or a solver configuration file .xml), beside the
+                                 greedy baseline and CP-SAT, writing nothing; DIR/summary.md and
+                                 DIR/summary.csv (default DIR: ./benchmark-report); progress on stderr
               help               this text
 
             Options:

@@ -5,187 +5,252 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 import org.tablesolver.solver.SolveMode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The command line, parsed and checked before anything starts: the command, its options, the global flag
- * {@code --demo-data}, and Spring properties ({@code --spring.datasource.url=...}) passed through as they are.
+ * The command line, parsed (picocli) and checked before anything starts: the command, its options, the global
+ * flag {@code --demo-data}, and Spring properties ({@code --spring.datasource.url=...}) passed through as they
+ * are. Every mistake is reported at once, not only the first.
  */
 record CliArguments(CliCommand command, boolean demoData, List<String> springArguments) {
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("restaurant", "date", "mode", "config", "name", "scopes",
-            "restaurants");
-    private static final Set<String> FLAGS = Set.of("all", "demo-data", "help", "wait");
+    static final List<String> COMMANDS = List.of("solve", "batch", "import", "plan", "create-key", "benchmark", "help");
 
     static CliArguments parse(String... args) throws CliUsageException {
-        String command = null;
-        List<String> positional = new ArrayList<>();
-        Map<String, String> options = new LinkedHashMap<>();
         List<String> spring = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-h")) {
-                arg = "--help";
-            }
-            if (!arg.startsWith("--")) {
-                if (arg.startsWith("-")) {
-                    throw new CliUsageException("unknown option " + arg);
-                }
-                if (command == null) {
-                    command = arg;
-                } else {
-                    positional.add(arg);
-                }
-                continue;
-            }
-            String name = arg.substring(2);
-            String value = null;
-            int equals = name.indexOf('=');
-            if (equals >= 0) {
-                value = name.substring(equals + 1);
-                name = name.substring(0, equals);
-            }
-            if (name.contains(".") && value != null) {
+        List<String> rest = new ArrayList<>();
+        boolean demoData = false;
+        boolean help = false;
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=") && arg.substring(0, arg.indexOf('=')).contains(".")) {
                 spring.add(arg);
-            } else if (VALUE_OPTIONS.contains(name)) {
-                if (value == null) {
-                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                        throw new CliUsageException("--" + name + " needs a value");
-                    }
-                    value = args[++i];
-                }
-                if (options.put(name, value) != null) {
-                    throw new CliUsageException("--" + name + " is given twice");
-                }
-            } else if (FLAGS.contains(name) && value == null) {
-                options.put(name, "true");
+            } else if (arg.equals("--demo-data")) {
+                demoData = true;
+            } else if (arg.equals("-h") || arg.equals("--help")) {
+                help = true;
             } else {
-                throw new CliUsageException("unknown option " + arg);
+                rest.add(arg);
             }
         }
-        boolean demoData = options.remove("demo-data") != null;
-        if (options.remove("help") != null || command == null || command.equals("help")) {
+        String command = rest.stream().filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
+        if (help || command == null || command.equals("help")) {
             return new CliArguments(new CliCommand.Help(), demoData, List.copyOf(spring));
         }
-        CliCommand parsed = switch (command) {
-            case "solve" -> solve(options, positional);
-            case "batch" -> batch(options, positional);
-            case "import" -> importFile(options, positional);
-            case "plan" -> plan(options, positional);
-            case "create-key" -> createKey(options, positional);
-            default -> throw new CliUsageException("unknown command '" + command + "' (commands: solve, batch, import, "
-                    + "plan, create-key, help)");
+        if (!COMMANDS.contains(command)) {
+            throw new CliUsageException("unknown command '" + command + "' (commands: "
+                    + String.join(", ", COMMANDS) + ")");
+        }
+        if (!rest.get(0).equals(command)) {
+            throw new CliUsageException("unknown option " + rest.get(0) + " before the command");
+        }
+        Checked options = switch (command) {
+            case "solve" -> new SolveOptions();
+            case "batch" -> new BatchOptions();
+            case "import" -> new ImportOptions();
+            case "plan" -> new PlanOptions();
+            case "create-key" -> new CreateKeyOptions();
+            default -> new BenchmarkOptions();
         };
-        return new CliArguments(parsed, demoData, List.copyOf(spring));
-    }
-
-    private static CliCommand solve(Map<String, String> options, List<String> positional) throws CliUsageException {
-        allowOnly("solve", options, Set.of("restaurant", "all", "date", "mode", "config"));
-        noPositional("solve", positional);
-        LocalDate date = date(options);
-        boolean all = options.containsKey("all");
-        String restaurant = options.get("restaurant");
-        if (all == (restaurant != null)) {
-            throw new CliUsageException("solve needs either --restaurant R or --all");
+        CommandLine line = new CommandLine(options)
+                .registerConverter(LocalDate.class, CliArguments::date)
+                .registerConverter(SolveMode.class, CliArguments::mode);
+        line.getCommandSpec().parser().collectErrors(true);
+        CommandLine.ParseResult parsed = line.parseArgs(rest.subList(1, rest.size()).toArray(String[]::new));
+        List<String> errors = new ArrayList<>();
+        for (Exception error : parsed.errors()) {
+            String message = error.getMessage();
+            errors.add(message.startsWith("Unknown option") ? "unknown option " + message.substring(
+                    message.indexOf('\'') + 1, message.lastIndexOf('\'')) : message);
         }
-        return new CliCommand.Solve(restaurant, date, mode(options.get("mode")), options.get("config"));
+        CliCommand result = options.check(parsed, errors);
+        if (!errors.isEmpty()) {
+            throw new CliUsageException(String.join("\n       ", errors));
+        }
+        return new CliArguments(result, demoData, List.copyOf(spring));
     }
 
-    private static CliCommand batch(Map<String, String> options, List<String> positional) throws CliUsageException {
-        allowOnly("batch", options, Set.of("date", "restaurants", "mode", "config", "wait"));
-        noPositional("batch", positional);
-        LocalDate date = date(options);
-        String restaurants = options.get("restaurants");
-        List<String> list = null;
-        if (restaurants != null) {
-            list = List.of(restaurants.split(",", -1));
-            if (list.stream().anyMatch(String::isBlank)) {
-                throw new CliUsageException("--restaurants: an empty restaurant id in '" + restaurants + "'");
+    /** A subcommand's options as a {@link CliCommand}, adding what is wrong with them to {@code errors}. */
+    interface Checked {
+        CliCommand check(CommandLine.ParseResult parsed, List<String> errors);
+    }
+
+    @Command(name = "solve")
+    static final class SolveOptions implements Checked {
+        @Option(names = "--restaurant") String restaurant;
+        @Option(names = "--all") boolean all;
+        @Option(names = "--date") LocalDate date;
+        @Option(names = "--mode") SolveMode mode;
+        @Option(names = "--config") String config;
+        @Parameters(arity = "0..*") List<String> extra = new ArrayList<>();
+
+        @Override
+        public CliCommand check(CommandLine.ParseResult parsed, List<String> errors) {
+            unexpected("solve", extra, errors);
+            requireDate(date, parsed, errors);
+            if (all == (restaurant != null)) {
+                errors.add("solve needs either --restaurant R or --all");
             }
+            return new CliCommand.Solve(restaurant, date, mode, config);
         }
-        return new CliCommand.Batch(date, list, mode(options.get("mode")), options.get("config"),
-                options.containsKey("wait"));
     }
 
-    private static CliCommand importFile(Map<String, String> options, List<String> positional)
-            throws CliUsageException {
-        allowOnly("import", options, Set.of());
-        if (positional.size() != 1) {
-            throw new CliUsageException("import needs exactly one FILE");
-        }
-        Path file = Path.of(positional.get(0));
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new CliUsageException("import: no readable file " + file);
-        }
-        return new CliCommand.Import(file);
-    }
+    @Command(name = "batch")
+    static final class BatchOptions implements Checked {
+        @Option(names = "--date") LocalDate date;
+        @Option(names = "--restaurants", split = ",") List<String> restaurants;
+        @Option(names = "--mode") SolveMode mode;
+        @Option(names = "--config") String config;
+        @Option(names = "--wait") boolean await;
+        @Parameters(arity = "0..*") List<String> extra = new ArrayList<>();
 
-    private static CliCommand plan(Map<String, String> options, List<String> positional) throws CliUsageException {
-        allowOnly("plan", options, Set.of("restaurant", "date"));
-        noPositional("plan", positional);
-        String restaurant = options.get("restaurant");
-        if (restaurant == null) {
-            throw new CliUsageException("plan needs --restaurant R");
-        }
-        return new CliCommand.Plan(restaurant, date(options));
-    }
-
-    private static CliCommand createKey(Map<String, String> options, List<String> positional)
-            throws CliUsageException {
-        allowOnly("create-key", options, Set.of("name", "scopes", "restaurants"));
-        noPositional("create-key", positional);
-        String name = options.get("name");
-        String scopes = options.get("scopes");
-        if (name == null || scopes == null) {
-            throw new CliUsageException("create-key needs --name N and --scopes S[,S...] (read, book, host, solve, "
-                    + "admin)");
-        }
-        String restaurants = options.get("restaurants");
-        return new CliCommand.CreateKey(name, List.of(scopes.split(",", -1)),
-                restaurants == null ? null : List.of(restaurants.split(",", -1)));
-    }
-
-    private static void allowOnly(String command, Map<String, String> options, Set<String> allowed)
-            throws CliUsageException {
-        for (String name : options.keySet()) {
-            if (!allowed.contains(name)) {
-                throw new CliUsageException("--" + name + " is not an option of " + command);
+        @Override
+        public CliCommand check(CommandLine.ParseResult parsed, List<String> errors) {
+            unexpected("batch", extra, errors);
+            requireDate(date, parsed, errors);
+            if (restaurants != null && restaurants.stream().anyMatch(String::isBlank)) {
+                errors.add("--restaurants: an empty restaurant id in '" + String.join(",", restaurants) + "'");
             }
+            return new CliCommand.Batch(date, restaurants == null ? null : List.copyOf(restaurants), mode, config,
+                    await);
         }
     }
 
-    private static void noPositional(String command, List<String> positional) throws CliUsageException {
-        if (!positional.isEmpty()) {
-            throw new CliUsageException("unexpected argument '" + positional.get(0) + "' for " + command);
+    @Command(name = "import")
+    static final class ImportOptions implements Checked {
+        @Parameters(arity = "0..*") List<String> files = new ArrayList<>();
+
+        @Override
+        public CliCommand check(CommandLine.ParseResult parsed, List<String> errors) {
+            if (files.size() != 1) {
+                errors.add("import needs exactly one FILE");
+                return null;
+            }
+            Path file = Path.of(files.get(0));
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                errors.add("import: no readable file " + file);
+            }
+            return new CliCommand.Import(file);
         }
     }
 
-    private static LocalDate date(Map<String, String> options) throws CliUsageException {
-        String text = options.get("date");
-        if (text == null) {
-            throw new CliUsageException("--date D is required (yyyy-MM-dd, e.g. 2026-12-04)");
+    @Command(name = "plan")
+    static final class PlanOptions implements Checked {
+        @Option(names = "--restaurant") String restaurant;
+        @Option(names = "--date") LocalDate date;
+        @Parameters(arity = "0..*") List<String> extra = new ArrayList<>();
+
+        @Override
+        public CliCommand check(CommandLine.ParseResult parsed, List<String> errors) {
+            unexpected("plan", extra, errors);
+            if (restaurant == null) {
+                errors.add("plan needs --restaurant R");
+            }
+            requireDate(date, parsed, errors);
+            return new CliCommand.Plan(restaurant, date);
         }
+    }
+
+    @Command(name = "create-key")
+    static final class CreateKeyOptions implements Checked {
+        @Option(names = "--name") String name;
+        @Option(names = "--scopes") String scopes;
+        @Option(names = "--restaurants") String restaurants;
+        @Parameters(arity = "0..*") List<String> extra = new ArrayList<>();
+
+        @Override
+        public CliCommand check(CommandLine.ParseResult parsed, List<String> errors) {
+            unexpected("create-key", extra, errors);
+            if (name == null || scopes == null) {
+                errors.add("create-key needs --name N and --scopes S[,S...] (read, book, host, solve, admin)");
+                return null;
+            }
+            return new CliCommand.CreateKey(name, List.of(scopes.split(",", -1)),
+                    restaurants == null ? null : List.of(restaurants.split(",", -1)));
+        }
+    }
+
+    @Command(name = "benchmark")
+    static final class BenchmarkOptions implements Checked {
+        @Option(names = "--days", arity = "1..*") List<Path> days;
+        @Option(names = "--restaurant") String restaurant;
+        @Option(names = "--from") LocalDate from;
+        @Option(names = "--to") LocalDate to;
+        @Option(names = "--configs", split = ",") List<String> configs;
+        @Option(names = "--out") Path out;
+        @Parameters(arity = "0..*") List<String> extra = new ArrayList<>();
+
+        @Override
+        public CliCommand check(CommandLine.ParseResult parsed, List<String> errors) {
+            unexpected("benchmark", extra, errors);
+            boolean fromFiles = days != null;
+            boolean fromDatabase = restaurant != null || from != null || to != null;
+            if (fromFiles == fromDatabase) {
+                errors.add("benchmark needs either --days FILE [FILE...] or --restaurant R --from D --to D");
+            }
+            if (fromFiles) {
+                for (Path file : days) {
+                    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                        errors.add("--days: no readable file " + file);
+                    }
+                }
+            }
+            if (fromDatabase) {
+                if (restaurant == null || from == null || to == null) {
+                    errors.add("benchmark --restaurant R needs --from D and --to D");
+                } else if (to.isBefore(from)) {
+                    errors.add("--to: " + to + " is before --from " + from);
+                } else if (from.plusDays(BenchmarkCommand.MAX_DATES - 1L).isBefore(to)) {
+                    errors.add("--to: at most " + BenchmarkCommand.MAX_DATES + " dates from --from");
+                }
+            }
+            if (configs == null || configs.isEmpty() || configs.stream().anyMatch(String::isBlank)) {
+                errors.add("benchmark needs --configs C[,C...] (configuration names such as default,quick, or "
+                        + "solver configuration files .xml)");
+            } else {
+                for (String config : configs) {
+                    if (config.endsWith(".xml") && !Files.isRegularFile(Path.of(config))) {
+                        errors.add("--configs: no readable file " + config);
+                    }
+                }
+            }
+            return new CliCommand.Benchmark(fromFiles ? List.copyOf(days) : null, restaurant, from, to,
+                    configs == null ? List.of() : List.copyOf(configs), out != null ? out : Path.of("benchmark-report"));
+        }
+    }
+
+    private static void unexpected(String command, List<String> extra, List<String> errors) {
+        for (String argument : extra) {
+            errors.add("unexpected argument '" + argument + "' for " + command);
+        }
+    }
+
+    private static void requireDate(LocalDate date, CommandLine.ParseResult parsed, List<String> errors) {
+        boolean given = parsed.hasMatchedOption("--date");
+        if (date == null && !given) {
+            errors.add("--date D is required (yyyy-MM-dd, e.g. 2026-12-04)");
+        }
+    }
+
+    private static LocalDate date(String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new CliUsageException("--date: '" + text + "' is not a date (yyyy-MM-dd, e.g. 2026-12-04)");
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date (yyyy-MM-dd, e.g. 2026-12-04)");
         }
     }
 
-    private static SolveMode mode(String text) throws CliUsageException {
-        if (text == null) {
-            return null;
-        }
+    private static SolveMode mode(String text) {
         try {
             return SolveMode.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new CliUsageException("--mode: '" + text + "' is not PENDING_ONLY or REOPTIMIZE");
+            throw new CommandLine.TypeConversionException("'" + text + "' is not PENDING_ONLY or REOPTIMIZE");
         }
     }
 }

@@ -34,6 +34,14 @@ sealed interface CliCommand {
             implements CliCommand {
     }
 
+    /**
+     * {@code benchmark --days FILE [FILE...] | --restaurant R --from D --to D, --configs C[,C...] [--out DIR]};
+     * {@code days} null when the days come from the database.
+     */
+    record Benchmark(java.util.List<Path> days, String restaurant, LocalDate from, LocalDate to,
+                     java.util.List<String> configs, Path out) implements CliCommand {
+    }
+
     /** {@code help}. */
     record Help() implements CliCommand {
     }

@@ -37,6 +37,7 @@ final class CommandRunner {
     /** One progress line per running solve this often. */
     private static final long PROGRESS_INTERVAL_MILLIS = 1000;
 
+    private final ApplicationContext context;
     private final SolveService solves;
     private final FloorPlanService floorPlans;
     private final BookingService bookings;
@@ -49,6 +50,7 @@ final class CommandRunner {
     private final Map<String, SolveProgress> latest = new ConcurrentHashMap<>();
 
     CommandRunner(ApplicationContext context, PrintStream out, PrintStream err) {
+        this.context = context;
         this.solves = context.getBean(SolveService.class);
         this.floorPlans = context.getBean(FloorPlanService.class);
         this.bookings = context.getBean(BookingService.class);
@@ -75,6 +77,9 @@ final class CommandRunner {
             }
             if (command instanceof CliCommand.CreateKey key) {
                 return createKey(key);
+            }
+            if (command instanceof CliCommand.Benchmark benchmark) {
+                return new BenchmarkCommand(context, out, err).run(benchmark);
             }
             return Cli.OK;
         } catch (ApiException e) {

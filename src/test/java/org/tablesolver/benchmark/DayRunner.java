@@ -1,5 +1,6 @@
 package org.tablesolver.benchmark;
 
+import org.tablesolver.solver.reference.GreedyBaseline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import ai.timefold.solver.core.api.score.buildin.bendablelong.BendableLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.impl.solver.DefaultSolver;
 
-import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.reference.CpSatReference;
 import org.tablesolver.solver.EndedBy;
 import org.tablesolver.solver.DayInput;
 import org.tablesolver.solver.bound.SeatedWeightBound;

@@ -1,5 +1,6 @@
 package org.tablesolver.benchmark;
 
+import org.tablesolver.solver.reference.GreedyBaseline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

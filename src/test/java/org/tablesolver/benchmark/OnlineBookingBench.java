@@ -29,7 +29,7 @@ import org.tablesolver.availability.OnlineBookingService;
 import org.tablesolver.booking.BookingRequest;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
-import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.reference.CpSatReference;
 import org.tablesolver.solver.DayInput;
 import org.tablesolver.solver.SeatingPlanBuilder;
 import org.tablesolver.solver.SolveMode;

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.reference.CpSatReference;
 import org.tablesolver.solver.SeatingPlanBuilder;
 import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.SolveMode;

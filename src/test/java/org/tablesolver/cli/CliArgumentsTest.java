@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,17 +52,23 @@ class CliArgumentsTest {
             solve --date 2026-12-04                                     | either --restaurant R or --all
             solve --all --restaurant r1 --date 2026-12-04               | either --restaurant R or --all
             solve --all --date 2026-13-01                               | '2026-13-01' is not a date
-            solve --all --date                                          | --date needs a value
+            solve --all --date                                          | Missing required parameter for option '--date'
             solve --all --date 2026-12-04 --mode FAST                   | 'FAST' is not PENDING_ONLY or REOPTIMIZE
             solve --all --date 2026-12-04 --frob                        | unknown option --frob
             solve --all --date 2026-12-04 -x                            | unknown option -x
-            solve --all --date 2026-12-04 --date 2026-12-05             | --date is given twice
+            solve --all --date 2026-12-04 --date 2026-12-05             | option '--date' (<date>) should be specified only once
             solve --all --date 2026-12-04 extra                         | unexpected argument 'extra'
             frobnicate --date 2026-12-04                                | unknown command 'frobnicate'
             import                                                      | import needs exactly one FILE
             import no/such/file.json                                    | no readable file no/such/file.json
+            benchmark --configs default                                 | either --days FILE [FILE...] or --restaurant R --from D --to D
+            benchmark --days no/such.json --configs default             | --days: no readable file no/such.json
+            benchmark --restaurant r1 --from 2026-12-04 --configs quick | --restaurant R needs --from D and --to D
+            benchmark --restaurant r1 --from 2026-12-05 --to 2026-12-04 --configs quick | --to: 2026-12-04 is before --from 2026-12-05
+            benchmark --restaurant r1 --from 2026-12-04 --to 2026-12-05 | benchmark needs --configs
+            benchmark --restaurant r1 --from 2026-12-04 --to 2026-12-05 --configs no/such.xml | --configs: no readable file no/such.xml
             plan --date 2026-12-04                                      | plan needs --restaurant R
-            plan --restaurant r1 --date 2026-12-04 --mode REOPTIMIZE    | --mode is not an option of plan
+            plan --restaurant r1 --date 2026-12-04 --mode REOPTIMIZE    | unknown option --mode
             """)
     void mistakesAreRefusedWithAMessage(String commandLine, String message) {
         Run run = run(commandLine.split(" "));
@@ -78,5 +85,32 @@ class CliArgumentsTest {
                 org.tablesolver.solver.SolveMode.REOPTIMIZE, null));
         assertThat(arguments.demoData()).isTrue();
         assertThat(arguments.springArguments()).containsExactly("--spring.datasource.url=jdbc:postgresql://db/x");
+    }
+
+    @Test
+    void everyMistakeIsReportedAtOnce() {
+        Run run = run("solve", "--date", "2026-13-01", "--mode", "FAST", "--frob", "extra");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("'2026-13-01' is not a date").contains("'FAST' is not PENDING_ONLY")
+                .contains("unknown option --frob").contains("unexpected argument 'extra'")
+                .contains("either --restaurant R or --all");
+    }
+
+    @Test
+    void benchmarkTakesFilesOrARangeOfTheDatabase() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("days", ".json");
+        try {
+            CliArguments files = CliArguments.parse("benchmark", "--days", file.toString(), file.toString(),
+                    "--configs", "default,quick", "--out", "target/bench");
+            assertThat(files.command()).isEqualTo(new CliCommand.Benchmark(List.of(file, file), null, null, null,
+                    List.of("default", "quick"), java.nio.file.Path.of("target/bench")));
+            CliArguments range = CliArguments.parse("benchmark", "--restaurant", "cafe-3", "--from", "2026-12-04",
+                    "--to", "2026-12-06", "--configs", "default");
+            assertThat(range.command()).isEqualTo(new CliCommand.Benchmark(null, "cafe-3",
+                    java.time.LocalDate.of(2026, 12, 4), java.time.LocalDate.of(2026, 12, 6), List.of("default"),
+                    java.nio.file.Path.of("benchmark-report")));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
     }
 }

@@ -158,4 +158,52 @@ class CliCommandsTest extends SolvingTest {
         assertThat(missing.err()).contains("create-key needs --name N and --scopes");
         assertThat(db.snapshot()).isEqualTo(before);
     }
+
+    @Test
+    void benchmarkSolvesEveryDayWithEveryConfigurationAndWritesNothing() throws IOException {
+        // two restaurants in one file, and r1's day again in a second file as another restaurant
+        Path first = file("days.json", DAY);
+        Path second = file("more.json", DAY.replace("\"id\": \"r1\"", "\"id\": \"r2\""));
+        Path myConfig = Files.copy(Path.of("src/test/resources/solver-config/test-fast.xml"), temp.resolve("mine.xml"));
+        Path out = temp.resolve("report");
+        Map<String, List<String>> before = db.snapshot();
+        Run run = cli("benchmark", "--days", first.toString(), second.toString(), "--configs",
+                "quick," + myConfig, "--out", out.toString());
+        assertThat(run.status()).as("%s", run).isZero();
+        assertThat(run.err()).contains("r1 2026-12-04 (5 bookings): greedy").contains("cp-sat");
+        assertThat(db.snapshot()).as("a benchmark writes nothing").isEqualTo(before);
+
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertThat(csv.get(0)).isEqualTo("restaurant,date,bookings,solver,seated,weight,bound,gap,proven,seconds,endedBy");
+        List<String[]> rows = csv.subList(1, csv.size()).stream().map(line -> line.split(",", -1)).toList();
+        assertThat(rows).hasSize(2 * 4); // two days x (greedy, quick, mine.xml, cp-sat)
+        assertThat(rows).extracting(row -> row[3]).containsExactly("greedy", "quick", myConfig.toString(), "cp-sat",
+                "greedy", "quick", myConfig.toString(), "cp-sat");
+        for (int day = 0; day < 2; day++) {
+            String[] exact = rows.get(day * 4 + 3);
+            assertThat(exact[10]).isEqualTo("OPTIMAL");
+            long optimum = Long.parseLong(exact[5]);
+            for (int i = 0; i < 3; i++) {
+                String[] row = rows.get(day * 4 + i);
+                assertThat(Long.parseLong(row[5])).as("%s never beats the proven optimum", row[3])
+                        .isLessThanOrEqualTo(optimum);
+                if (row[8].equals("true")) {
+                    assertThat(Long.parseLong(row[5])).as("%s says proven: it has the optimum", row[3])
+                            .isEqualTo(optimum);
+                }
+            }
+            assertThat(rows.get(day * 4 + 1)[8]).as("quick proves this small day").isEqualTo("true");
+        }
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("| r2 | 2026-12-04 | 5 | quick |")
+                .contains("Totals per solver");
+    }
+
+    @Test
+    void benchmarkRefusesAnUnknownConfigurationBeforeSolving() throws IOException {
+        Run run = cli("benchmark", "--days", file("days.json", DAY).toString(), "--configs", "default,nope",
+                "--out", temp.resolve("report").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("nope");
+        assertThat(Files.exists(temp.resolve("report"))).isFalse();
+    }
 }

@@ -1,5 +1,6 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.reference.CpSatReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.tablesolver.dataset.DayGenerator;
-import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.reference.CpSatReference;
 import org.tablesolver.solver.DayInput;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.RandomDays;

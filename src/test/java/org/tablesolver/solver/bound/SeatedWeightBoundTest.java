@@ -11,7 +11,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.impl.solver.DefaultSolver;
 import org.junit.jupiter.api.Test;
 import org.tablesolver.dataset.DayGenerator;
-import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.reference.CpSatReference;
 import org.tablesolver.solver.DayInput;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.SeatingPlan;

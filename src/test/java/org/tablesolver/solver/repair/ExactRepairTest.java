@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tablesolver.dataset.DayGenerator;
 import org.tablesolver.solver.BookingState;
-import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.reference.CpSatReference;
 import org.tablesolver.solver.DayInput;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.SeatingPlan;

@@ -10,7 +10,7 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tablesolver.importing.ImportedDays;
-import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.reference.CpSatReference;
 import org.tablesolver.solver.DayInput;
 import org.tablesolver.solver.PlannedBooking;
 import org.tablesolver.solver.SeatingPlan;

@@ -11,7 +11,7 @@ import java.util.List;
 
 import ai.timefold.solver.core.api.solver.Solver;
 import org.junit.jupiter.api.Test;
-import org.tablesolver.solver.CpSatReference;
+import org.tablesolver.solver.reference.CpSatReference;
 import org.tablesolver.solver.DayInput;
 import org.tablesolver.solver.SeatingPlan;
 import org.tablesolver.solver.SeatingPlanBuilder;

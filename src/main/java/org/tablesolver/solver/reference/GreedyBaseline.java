@@ -1,4 +1,4 @@
-package org.tablesolver.benchmark;
+package org.tablesolver.solver.reference;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +13,13 @@ import org.tablesolver.solver.TableBlock;
  * day's list), each given the smallest free table or combination that fits it, one in its preferred zone
  * first; a booking nothing fits stays unseated and is never reconsidered.
  */
-final class GreedyBaseline {
+public final class GreedyBaseline {
 
     private GreedyBaseline() {
     }
 
     /** Seats the plan's bookings in place; pinned bookings keep their seating. */
-    static SeatingPlan seat(SeatingPlan plan) {
+    public static SeatingPlan seat(SeatingPlan plan) {
         List<List<PlannedBooking>> byTable = new ArrayList<>();
         for (PlannedBooking booking : plan.getBookings()) {
             if (booking.isPinned() && booking.getSeating() != null) {

@@ -1,4 +1,4 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.reference;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.tablesolver.solver.PlannedBooking;
+import org.tablesolver.solver.Seating;
+import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.TableBlock;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
@@ -121,7 +125,7 @@ public final class CpSatReference {
     }
 
     /** The seatings a booking may take in the exact model: its own if pinned, else the free fitting ones. */
-    static List<Seating> options(SeatingPlan plan, PlannedBooking booking) {
+    public static List<Seating> options(SeatingPlan plan, PlannedBooking booking) {
         if (booking.isPinned() && booking.getOriginalSeating() != null) {
             return List.of(booking.getOriginalSeating());
         }
@@ -135,7 +139,7 @@ public final class CpSatReference {
     }
 
     /** Start times at which a table's occupants must be at most one: every start of a booking that may use it. */
-    static TreeSet<Integer> startsOf(List<PlannedBooking> bookings) {
+    public static TreeSet<Integer> startsOf(List<PlannedBooking> bookings) {
         TreeSet<Integer> starts = new TreeSet<>();
         bookings.forEach(booking -> starts.add(booking.getStart()));
         return starts;
