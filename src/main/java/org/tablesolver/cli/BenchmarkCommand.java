@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,11 +34,13 @@ import org.tablesolver.solver.SolverConfigs;
 import org.tablesolver.solver.bound.SeatedWeightBound;
 import org.tablesolver.solver.reference.CpSatReference;
 import org.tablesolver.solver.reference.GreedyBaseline;
+import org.tablesolver.solver.reference.TimefoldBenchmarkReport;
 
 /**
  * {@code benchmark}: solves every day with every configuration, beside the greedy baseline and CP-SAT, without
- * writing anything, and writes {@code summary.csv} and {@code summary.md} to the output directory. Days come from
- * import files or from the database. Progress goes to stderr, one line per run.
+ * writing anything, and writes {@code summary.csv} and {@code summary.md} to the output directory, then (unless
+ * {@code --no-html}) Timefold's benchmarker's HTML report of the same days and configurations under
+ * {@code timefold/}. Days come from import files or from the database. Progress goes to stderr, one line per run.
  */
 final class BenchmarkCommand {
 
@@ -106,23 +109,38 @@ final class BenchmarkCommand {
         }
         out.println("Benchmarked " + days.size() + " days with " + String.join(", ", command.configs())
                 + ": " + command.out().resolve("summary.md") + " and summary.csv");
+        if (command.htmlReport()) {
+            err.println("Timefold's benchmarker: the same days and configurations again, for its HTML report");
+            Path report;
+            try {
+                report = TimefoldBenchmarkReport.run(
+                    days.stream().map(day -> new TimefoldBenchmarkReport.Problem(day.restaurantId() + " " + day.date(),
+                            day)).toList(),
+                    contestants.stream().map(c -> new TimefoldBenchmarkReport.Contestant(c.label(), c.config()))
+                            .toList(),
+                    command.out());
+            } catch (RuntimeException e) {
+                err.println("error: Timefold's benchmarker failed (the summaries are written): " + Cli.rootMessage(e));
+                return Cli.FAILED;
+            }
+            out.println("Timefold's report: " + report.resolve("index.html"));
+        }
         return Cli.OK;
     }
 
-    /** A configuration to run: a name the service knows, or a solver configuration file. */
-    private record Contestant(String label, String name, SeatingSolver solver) {
+    /** A configuration to run: a name the service knows, or a solver configuration file (shown by its file name). */
+    private record Contestant(String label, String name, SeatingSolver solver, SolverConfig config) {
     }
 
     private static Contestant contestant(String config, SeatingSolver named, SolverConfigs configs) {
         if (!config.endsWith(".xml")) {
-            configs.load(config); // refuses an unknown name before anything runs
-            return new Contestant(config, config, named);
+            // refuses an unknown name before anything runs
+            return new Contestant(config, config, named, configs.load(config));
         }
         Path file = Path.of(config).toAbsolutePath();
         String name = file.getFileName().toString().replaceFirst("\\.xml$", "");
         SolverConfigs own = new SolverConfigs(file.getParent());
-        own.load(name);
-        return new Contestant(config, name, new SeatingSolver(own));
+        return new Contestant(file.getFileName().toString(), name, new SeatingSolver(own), own.load(name));
     }
 
     private List<DayInput> fromFiles(List<Path> files) {

@@ -47,12 +47,13 @@ public final class Cli {
               create-key --name N --scopes S[,S...] [--restaurants R[,R...]]
                                  create an API key (scopes: read, book, host, solve, admin; no
                                  --restaurants: every restaurant) and print its secret, shown once
-              benchmark --days FILE [FILE...] --configs C[,C...] [--out DIR]
-              benchmark --restaurant R --from D --to D --configs C[,C...] [--out DIR]
+              benchmark --days FILE [FILE...] --configs C[,C...] [--out DIR] [--no-html]
+              benchmark --restaurant R --from D --to D --configs C[,C...] [--out DIR] [--no-html]
                                  solve every day of the import files (or of the database) with every
                                  configuration (a name, or a solver configuration file .xml), beside the
                                  greedy baseline and CP-SAT, writing nothing; DIR/summary.md and
-                                 DIR/summary.csv (default DIR: ./benchmark-report); progress on stderr
+                                 DIR/summary.csv (default DIR: ./benchmark-report), then Timefold's HTML
+                                 report in DIR/timefold (not with --no-html); progress on stderr
               help               this text
 
             Options:

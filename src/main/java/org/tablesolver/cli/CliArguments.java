@@ -184,6 +184,7 @@ record CliArguments(CliCommand command, boolean demoData, List<String> springArg
         @Option(names = "--to") LocalDate to;
         @Option(names = "--configs", split = ",") List<String> configs;
         @Option(names = "--out") Path out;
+        @Option(names = "--no-html") boolean noHtml;
         @Parameters(arity = "0..*") List<String> extra = new ArrayList<>();
 
         @Override
@@ -221,7 +222,8 @@ record CliArguments(CliCommand command, boolean demoData, List<String> springArg
                 }
             }
             return new CliCommand.Benchmark(fromFiles ? List.copyOf(days) : null, restaurant, from, to,
-                    configs == null ? List.of() : List.copyOf(configs), out != null ? out : Path.of("benchmark-report"));
+                    configs == null ? List.of() : List.copyOf(configs), out != null ? out : Path.of("benchmark-report"),
+                    !noHtml);
         }
     }
 

@@ -39,7 +39,7 @@ sealed interface CliCommand {
      * {@code days} null when the days come from the database.
      */
     record Benchmark(java.util.List<Path> days, String restaurant, LocalDate from, LocalDate to,
-                     java.util.List<String> configs, Path out) implements CliCommand {
+                     java.util.List<String> configs, Path out, boolean htmlReport) implements CliCommand {
     }
 
     /** {@code help}. */

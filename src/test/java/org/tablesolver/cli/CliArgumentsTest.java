@@ -103,12 +103,12 @@ class CliArgumentsTest {
             CliArguments files = CliArguments.parse("benchmark", "--days", file.toString(), file.toString(),
                     "--configs", "default,quick", "--out", "target/bench");
             assertThat(files.command()).isEqualTo(new CliCommand.Benchmark(List.of(file, file), null, null, null,
-                    List.of("default", "quick"), java.nio.file.Path.of("target/bench")));
+                    List.of("default", "quick"), java.nio.file.Path.of("target/bench"), true));
             CliArguments range = CliArguments.parse("benchmark", "--restaurant", "cafe-3", "--from", "2026-12-04",
-                    "--to", "2026-12-06", "--configs", "default");
+                    "--to", "2026-12-06", "--configs", "default", "--no-html");
             assertThat(range.command()).isEqualTo(new CliCommand.Benchmark(null, "cafe-3",
                     java.time.LocalDate.of(2026, 12, 4), java.time.LocalDate.of(2026, 12, 6), List.of("default"),
-                    java.nio.file.Path.of("benchmark-report")));
+                    java.nio.file.Path.of("benchmark-report"), false));
         } finally {
             java.nio.file.Files.delete(file);
         }

@@ -177,8 +177,8 @@ class CliCommandsTest extends SolvingTest {
         assertThat(csv.get(0)).isEqualTo("restaurant,date,bookings,solver,seated,weight,bound,gap,proven,seconds,endedBy");
         List<String[]> rows = csv.subList(1, csv.size()).stream().map(line -> line.split(",", -1)).toList();
         assertThat(rows).hasSize(2 * 4); // two days x (greedy, quick, mine.xml, cp-sat)
-        assertThat(rows).extracting(row -> row[3]).containsExactly("greedy", "quick", myConfig.toString(), "cp-sat",
-                "greedy", "quick", myConfig.toString(), "cp-sat");
+        assertThat(rows).extracting(row -> row[3]).containsExactly("greedy", "quick", "mine.xml", "cp-sat",
+                "greedy", "quick", "mine.xml", "cp-sat");
         for (int day = 0; day < 2; day++) {
             String[] exact = rows.get(day * 4 + 3);
             assertThat(exact[10]).isEqualTo("OPTIMAL");
@@ -196,6 +196,12 @@ class CliCommandsTest extends SolvingTest {
         }
         assertThat(Files.readString(out.resolve("summary.md"))).contains("| r2 | 2026-12-04 | 5 | quick |")
                 .contains("Totals per solver");
+        try (java.util.stream.Stream<Path> reports = Files.list(out.resolve("timefold"))) {
+            Path report = reports.filter(folder -> Files.isRegularFile(folder.resolve("index.html"))).findFirst()
+                    .orElseThrow();
+            assertThat(Files.readString(report.resolve("problems.md"))).contains("| Problem_1 | r2 2026-12-04 | 5 |");
+        }
+        assertThat(run.out()).contains("Timefold's report: ");
     }
 
     @Test
