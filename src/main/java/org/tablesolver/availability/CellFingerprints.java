@@ -15,8 +15,8 @@ import java.util.Map;
 import org.tablesolver.booking.LocalTimes;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.solve.LoadedDay;
-import org.tablesolver.solver.BookingState;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.BookingState;
+import org.tablesolver.solver.model.DayInput;
 
 /**
  * What one cell of a day's availability (a party at a start) can depend on: so a write recomputes only the cells it

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.Seating;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
 
 /**
  * An exact search of its own for {@link SeatingCheck}: seats the component's parties in order of arrival, each on

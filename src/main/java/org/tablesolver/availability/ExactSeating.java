@@ -13,8 +13,8 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.Seating;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
 
 /**
  * The exact step of {@link SeatingCheck}: the component as a 0-1 model for OR-Tools CP-SAT. One variable per

@@ -33,7 +33,7 @@ import org.tablesolver.solve.DayKey;
 import org.tablesolver.solve.DayLoader;
 import org.tablesolver.solve.DayLock;
 import org.tablesolver.solve.LoadedDay;
-import org.tablesolver.solver.Seating;
+import org.tablesolver.solver.model.Seating;
 import org.tablesolver.web.ApiException;
 import org.tablesolver.web.ConflictException;
 import org.tablesolver.web.InvalidRequestException;

@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tablesolver.booking.BookingRepository;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.solve.LoadedDay;
-import org.tablesolver.solver.BookingState;
-import org.tablesolver.solver.DayInput;
-import org.tablesolver.solver.Seating;
+import org.tablesolver.solver.model.BookingState;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.Seating;
 import org.tablesolver.web.ConflictException;
 
 /**

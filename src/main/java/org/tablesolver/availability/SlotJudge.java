@@ -10,10 +10,10 @@ import java.util.List;
 import org.tablesolver.booking.LocalTimes;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.solve.LoadedDay;
-import org.tablesolver.solver.BookingState;
-import org.tablesolver.solver.DayInput;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.model.BookingState;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 import org.tablesolver.solver.SolveMode;
 
 /**

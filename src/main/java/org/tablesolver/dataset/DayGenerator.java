@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 
 /**
  * Generates realistic restaurant-days from a seed: zones of neighbouring tables (2-, 4-, 6- and 8-tops

@@ -42,7 +42,7 @@ import org.tablesolver.solve.DayKey;
 import org.tablesolver.solve.DayLoader;
 import org.tablesolver.solve.DayLock;
 import org.tablesolver.solve.LoadedDay;
-import org.tablesolver.solver.BookingState;
+import org.tablesolver.solver.model.BookingState;
 import org.tablesolver.web.ApiException;
 import org.tablesolver.web.ConflictException;
 import org.tablesolver.web.InvalidRequestException;

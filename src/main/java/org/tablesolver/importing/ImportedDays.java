@@ -17,7 +17,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.tablesolver.booking.BookingRequest;
 import org.tablesolver.booking.LocalTimes;
 import org.tablesolver.floorplan.FloorPlan;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 
 /**
  * Between import documents and solver input, without a database. {@link #of} reads a document as one

@@ -19,8 +19,8 @@ import org.tablesolver.booking.BookingStatus;
 import org.tablesolver.booking.LocalTimes;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
-import org.tablesolver.solver.BookingState;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.BookingState;
+import org.tablesolver.solver.model.DayInput;
 import org.tablesolver.web.NotFoundException;
 
 /**

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.tablesolver.solver.BookingState;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.BookingState;
+import org.tablesolver.solver.model.DayInput;
 import org.tablesolver.solver.SolveMode;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.tablesolver.booking.BookingStatus;
 import org.tablesolver.floorplan.FloorPlan;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 
 /**
  * One snapshot of a restaurant-day: what the solver works on, and what the commit re-checks.

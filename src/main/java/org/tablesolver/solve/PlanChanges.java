@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.tablesolver.booking.BookingStatus;
 import org.tablesolver.floorplan.FloorPlan;
-import org.tablesolver.solver.PlanReport;
+import org.tablesolver.solver.explain.PlanReport;
 
 /**
  * What a solved plan changes compared with the snapshot it was solved from: which PENDING bookings get

@@ -18,8 +18,8 @@ import org.tablesolver.booking.BookingStatus;
 import org.tablesolver.database.Rows;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
-import org.tablesolver.solver.DayInput;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 
 /**
  * Writes a solved plan in one short transaction, all or nothing:

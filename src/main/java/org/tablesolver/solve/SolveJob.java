@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import ai.timefold.solver.core.api.solver.Solver;
-import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlan;
 import org.tablesolver.solver.SolveMode;
 
 /**

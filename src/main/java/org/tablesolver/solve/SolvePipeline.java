@@ -8,15 +8,15 @@ import ai.timefold.solver.core.api.solver.Solver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 import org.tablesolver.solver.EndedBy;
-import org.tablesolver.solver.PlanReport;
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.explain.PlanReport;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.bound.SeatedWeightBound;
-import org.tablesolver.solver.UnseatedExplanation;
+import org.tablesolver.solver.explain.UnseatedExplanation;
 
 /**
  * Runs one solve to its end: load a snapshot, solve with no connection held, commit all or nothing;

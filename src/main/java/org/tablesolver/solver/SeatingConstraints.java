@@ -1,5 +1,11 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingScore;
+import org.tablesolver.solver.model.TableBlock;
+
 import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
 import static ai.timefold.solver.core.api.score.stream.Joiners.overlapping;
 

@@ -1,5 +1,17 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.explain.PlanReport;
+import org.tablesolver.solver.explain.UnseatedExplanation;
+import org.tablesolver.solver.explain.UnseatedReasons;
+import org.tablesolver.solver.model.BookingState;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
+import org.tablesolver.solver.model.SeatingScore;
+import org.tablesolver.solver.search.PassMoveFactory;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -249,7 +261,7 @@ public class SeatingSolver {
     }
 
     /** The best score limit of a plan that reaches the bound: feasible, level 0 at {@code levelZero}, any rest. */
-    static BendableLongScore boundLimit(long levelZero) {
+    public static BendableLongScore boundLimit(long levelZero) {
         return BendableLongScore.of(new long[] {0}, new long[] {levelZero, Long.MIN_VALUE, Long.MIN_VALUE});
     }
 

@@ -153,7 +153,8 @@ class OpenApiConfiguration {
                 }
                 documented.addApiResponse(Integer.toString(status), response);
             }
-            TreeSet<Integer> errors = new TreeSet<>(List.of(401, 403));
+            // 503 on every operation: the database unreachable (Retry-After; for a write, its outcome may be unknown)
+            TreeSet<Integer> errors = new TreeSet<>(List.of(401, 403, 503));
             boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
             boolean body = operation.getRequestBody() != null;
             boolean pathVariables = parameters && operation.getParameters().stream()

@@ -9,10 +9,10 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.Literal;
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.Seating;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.TableBlock;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.TableBlock;
 
 /**
  * The independent yardstick for {@link SeatingCheck}: can every party that must stay seated in the whole day

@@ -8,7 +8,7 @@ import java.util.List;
 import org.tablesolver.dataset.DayGenerator;
 import org.tablesolver.dataset.DayGenerator.Profile;
 import org.tablesolver.importing.ImportedDays;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 
 /**
  * The suite's datasets: the seed-day demo data (one dataset per restaurant) and generated days of each

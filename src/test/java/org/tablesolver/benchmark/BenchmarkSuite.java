@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tablesolver.importing.ImportedDays;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.SolverConfigs;
 

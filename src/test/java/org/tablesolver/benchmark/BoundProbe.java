@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 import org.tablesolver.solver.SolveMode;
 import org.tablesolver.solver.bound.PlainLp;
 import org.tablesolver.solver.bound.SeatedWeightBound;

@@ -1,6 +1,6 @@
 package org.tablesolver.benchmark;
 
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 
 /**
  * One restaurant-day of the suite: a row of the summary and a problem of Timefold's report.

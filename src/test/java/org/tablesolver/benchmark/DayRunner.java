@@ -12,12 +12,12 @@ import ai.timefold.solver.core.impl.solver.DefaultSolver;
 
 import org.tablesolver.solver.reference.CpSatReference;
 import org.tablesolver.solver.EndedBy;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 import org.tablesolver.solver.bound.SeatedWeightBound;
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.SeatingPlanBuilder;
-import org.tablesolver.solver.SeatingScore;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
+import org.tablesolver.solver.model.SeatingScore;
 import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.SolveMode;
 

@@ -30,8 +30,8 @@ import org.tablesolver.booking.BookingRequest;
 import org.tablesolver.floorplan.FloorPlan;
 import org.tablesolver.floorplan.FloorPlanService;
 import org.tablesolver.solver.reference.CpSatReference;
-import org.tablesolver.solver.DayInput;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 import org.tablesolver.solver.SolveMode;
 import org.tablesolver.testing.Api;
 import org.tablesolver.testing.TestDatabase;
@@ -281,7 +281,7 @@ final class OnlineBookingBench {
         for (Request request : requests) {
             Instant start = request.start().atZone(day.timeZone()).toInstant();
             bookings.add(new DayInput.Booking("q" + i++, start, request.durationMinutes(), request.partySize(), null,
-                    null, request.partySize() - 1, org.tablesolver.solver.BookingState.PENDING, null, List.of()));
+                    null, request.partySize() - 1, org.tablesolver.solver.model.BookingState.PENDING, null, List.of()));
         }
         // Weight 1 + priority = party size: the optimum maximises seated guests.
         CpSatReference.Result result = CpSatReference.solve(

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tablesolver.availability.OnlineBookingService;
 import org.tablesolver.floorplan.FloorPlanService;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 import org.tablesolver.testing.Api;
 import org.tablesolver.testing.DatabaseTest;
 import org.tablesolver.testing.TestDatabase;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 
 class PlanCheckerTest {
 

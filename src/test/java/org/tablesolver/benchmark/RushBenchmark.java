@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.tablesolver.availability.ColdCheck;
 import org.tablesolver.dataset.DayGenerator;
 import org.tablesolver.floorplan.FloorPlan;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 import org.tablesolver.testing.Api;
 import org.tablesolver.testing.Instances;
 import org.tablesolver.testing.SharedDatabase;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.tablesolver.booking.BookingRequest;
 import org.tablesolver.dataset.DayGenerator;
 import org.tablesolver.importing.ImportDocument;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 import org.tablesolver.testing.Api;
 import org.tablesolver.testing.Instances;
 import org.tablesolver.testing.SharedDatabase;

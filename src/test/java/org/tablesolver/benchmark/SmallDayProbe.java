@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tablesolver.solver.reference.CpSatReference;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.SolveMode;
 import org.tablesolver.solver.SolverConfigs;

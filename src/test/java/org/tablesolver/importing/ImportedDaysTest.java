@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.tablesolver.dataset.DayGenerator;
-import org.tablesolver.solver.DayInput;
+import org.tablesolver.solver.model.DayInput;
 
 class ImportedDaysTest {
 

@@ -24,7 +24,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.tablesolver.cli.Cli;
 import org.tablesolver.importing.ImportService;
 import org.tablesolver.solver.reference.CpSatReference;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 import org.tablesolver.solver.SolveMode;
 import org.tablesolver.testing.Api;
 import org.tablesolver.testing.DatabaseTest;

@@ -1,5 +1,7 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.explain.PlanReport;
+
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,9 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

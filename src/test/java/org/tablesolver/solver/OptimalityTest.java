@@ -1,5 +1,10 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.explain.PlanReport;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
+import org.tablesolver.solver.model.SeatingScore;
+
 import org.tablesolver.solver.reference.CpSatReference;
 import static org.assertj.core.api.Assertions.assertThat;
 

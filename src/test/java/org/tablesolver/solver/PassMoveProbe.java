@@ -1,5 +1,10 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
+import org.tablesolver.solver.search.PassMoveFactory;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

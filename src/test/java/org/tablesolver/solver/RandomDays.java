@@ -1,5 +1,12 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.model.BookingState;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;

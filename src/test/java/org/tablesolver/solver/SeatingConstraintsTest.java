@@ -1,5 +1,8 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.SeatingPlan;
+
 import static org.tablesolver.solver.TestDays.block;
 import static org.tablesolver.solver.TestDays.seat;
 

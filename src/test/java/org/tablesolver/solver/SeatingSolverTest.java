@@ -1,5 +1,14 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.explain.PlanReport;
+import org.tablesolver.solver.model.BookingState;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
+import org.tablesolver.solver.model.SeatingScore;
+import org.tablesolver.solver.model.TableBlock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

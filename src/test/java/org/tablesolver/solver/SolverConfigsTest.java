@@ -1,5 +1,9 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.explain.PlanReport;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.SeatingPlan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

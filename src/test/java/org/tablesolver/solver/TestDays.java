@@ -1,5 +1,13 @@
 package org.tablesolver.solver;
 
+import org.tablesolver.solver.model.BookingState;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
+import org.tablesolver.solver.model.TableBlock;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds small hand-made days for solver tests: times are local "HH:mm" on {@link #DATE}. */
-final class TestDays {
+public final class TestDays {
 
-    static final LocalDate DATE = LocalDate.of(2026, 12, 4);
-    static final ZoneId ZONE = ZoneId.of("Europe/London");
+    public static final LocalDate DATE = LocalDate.of(2026, 12, 4);
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     private final List<DayInput.Table> tables = new ArrayList<>();
     private final List<DayInput.Combination> combinations = new ArrayList<>();
@@ -21,76 +29,76 @@ final class TestDays {
     private int buffer;
     private DayInput.Pacing pacing;
 
-    static TestDays day() {
+    public static TestDays day() {
         return new TestDays();
     }
 
-    TestDays on(LocalDate date) {
+    public TestDays on(LocalDate date) {
         this.date = date;
         return this;
     }
 
-    TestDays buffer(int minutes) {
+    public TestDays buffer(int minutes) {
         this.buffer = minutes;
         return this;
     }
 
-    TestDays pacing(int slotMinutes, int maxCoversPerSlot) {
+    public TestDays pacing(int slotMinutes, int maxCoversPerSlot) {
         this.pacing = new DayInput.Pacing(slotMinutes, maxCoversPerSlot);
         return this;
     }
 
-    TestDays table(String id, String zone, int min, int max) {
+    public TestDays table(String id, String zone, int min, int max) {
         tables.add(new DayInput.Table(id, zone, min, max, true));
         return this;
     }
 
-    TestDays outOfServiceTable(String id, String zone, int min, int max) {
+    public TestDays outOfServiceTable(String id, String zone, int min, int max) {
         tables.add(new DayInput.Table(id, zone, min, max, false));
         return this;
     }
 
-    TestDays combination(String id, int min, int max, String... tableIds) {
+    public TestDays combination(String id, int min, int max, String... tableIds) {
         combinations.add(new DayInput.Combination(id, List.of(tableIds), min, max));
         return this;
     }
 
-    TestDays booking(String id, String start, int minutes, int party) {
+    public TestDays booking(String id, String start, int minutes, int party) {
         return booking(id, start, minutes, party, null, null, 0);
     }
 
-    TestDays booking(String id, String start, int minutes, int party, String preferredZone, String requiredZone,
+    public TestDays booking(String id, String start, int minutes, int party, String preferredZone, String requiredZone,
             int priority) {
         bookings.add(DayInput.Booking.pending(id, at(start), minutes, party, preferredZone, requiredZone, priority));
         return this;
     }
 
-    TestDays confirmed(String id, String start, int minutes, int party, String seatingId, String... tableIds) {
+    public TestDays confirmed(String id, String start, int minutes, int party, String seatingId, String... tableIds) {
         bookings.add(new DayInput.Booking(id, at(start), minutes, party, null, null, 0, BookingState.CONFIRMED,
                 seatingId, List.of(tableIds)));
         return this;
     }
 
-    TestDays seated(String id, String start, int minutes, int party, String seatingId, String... tableIds) {
+    public TestDays seated(String id, String start, int minutes, int party, String seatingId, String... tableIds) {
         bookings.add(new DayInput.Booking(id, at(start), minutes, party, null, null, 0, BookingState.SEATED,
                 seatingId, List.of(tableIds)));
         return this;
     }
 
-    TestDays hold(String id, String tableId, String start, String end) {
+    public TestDays hold(String id, String tableId, String start, String end) {
         holds.add(new DayInput.Hold(id, tableId, at(start), at(end), "ref-" + id));
         return this;
     }
 
-    DayInput build() {
+    public DayInput build() {
         return new DayInput("test", date, ZONE, buffer, tables, combinations, bookings, holds, pacing);
     }
 
-    SeatingPlan plan() {
+    public SeatingPlan plan() {
         return SeatingPlanBuilder.build(build(), SolveMode.PENDING_ONLY);
     }
 
-    SeatingPlan plan(SolveMode mode) {
+    public SeatingPlan plan(SolveMode mode) {
         return SeatingPlanBuilder.build(build(), mode);
     }
 
@@ -98,20 +106,20 @@ final class TestDays {
         return date.atTime(LocalTime.parse(localTime)).atZone(ZONE).toInstant();
     }
 
-    static PlannedBooking booking(SeatingPlan plan, String id) {
+    public static PlannedBooking booking(SeatingPlan plan, String id) {
         return plan.getBookings().stream().filter(b -> b.getId().equals(id)).findFirst().orElseThrow();
     }
 
-    static Seating seating(SeatingPlan plan, String id) {
+    public static Seating seating(SeatingPlan plan, String id) {
         return plan.getSeatings().stream().filter(s -> s.getId().equals(id)).findFirst().orElseThrow();
     }
 
-    static TableBlock block(SeatingPlan plan, String id) {
+    public static TableBlock block(SeatingPlan plan, String id) {
         return plan.getBlocks().stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** Seats booking {@code bookingId} at seating {@code seatingId} (null = unseated) and returns it. */
-    static PlannedBooking seat(SeatingPlan plan, String bookingId, String seatingId) {
+    public static PlannedBooking seat(SeatingPlan plan, String bookingId, String seatingId) {
         PlannedBooking booking = booking(plan, bookingId);
         booking.setSeating(seatingId == null ? null : seating(plan, seatingId));
         return booking;

@@ -4,7 +4,7 @@ import java.util.function.BooleanSupplier;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
-import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlan;
 
 /**
  * Test only ({@code solver-config/test-slow-start.xml}): a first phase that changes nothing and takes a second of wall

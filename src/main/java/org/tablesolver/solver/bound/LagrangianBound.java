@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.Seating;
-import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
 
 /**
  * An upper bound on the seated weight without an LP solver, for days too large for one: the Lagrangian relaxation

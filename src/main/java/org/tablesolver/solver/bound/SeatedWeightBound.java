@@ -7,9 +7,9 @@ import java.util.function.Function;
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.Seating;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.Seating;
 
 /**
  * An upper bound on the seated weight (level 0 of the score: the sum of 1 + priority over the seated bookings)

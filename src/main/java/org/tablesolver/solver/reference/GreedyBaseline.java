@@ -3,10 +3,10 @@ package org.tablesolver.solver.reference;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.Seating;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.TableBlock;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.TableBlock;
 
 /**
  * What the replaced system did, minus its concurrency bugs: bookings in arrival order (the order of the

@@ -17,9 +17,9 @@ import ai.timefold.solver.benchmark.config.SolverBenchmarkConfig;
 import ai.timefold.solver.benchmark.config.statistic.ProblemStatisticType;
 import ai.timefold.solver.benchmark.config.statistic.SingleStatisticType;
 import ai.timefold.solver.core.config.solver.SolverConfig;
-import org.tablesolver.solver.DayInput;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 import org.tablesolver.solver.SolveMode;
 
 /**

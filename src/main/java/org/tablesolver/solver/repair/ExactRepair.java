@@ -1,5 +1,7 @@
 package org.tablesolver.solver.repair;
 
+import org.tablesolver.solver.SolverConfigs;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,9 +18,9 @@ import com.google.ortools.sat.SatParameters;
 import com.google.protobuf.TextFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.Seating;
-import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
 import org.tablesolver.solver.SeatingSolver;
 import org.tablesolver.solver.bound.SeatedWeightBound;
 

@@ -20,10 +20,10 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.SatParameters;
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.Seating;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
 import org.tablesolver.solver.SeatingConstraints;
-import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlan;
 
 /**
  * One sub-problem of the repair phase: the bookings of a time window on a group of tables (those seated there and

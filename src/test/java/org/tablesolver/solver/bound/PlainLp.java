@@ -11,9 +11,9 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.Seating;
-import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
 
 /**
  * The seating model's LP relaxation written out plainly, as the bound first did it: one variable per booking and

@@ -2,7 +2,7 @@ package org.tablesolver.solver.bound;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPSolver;
-import org.tablesolver.solver.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlan;
 
 /**
  * The bound's reduced model ({@link ReducedModel}) solved as an integer program by SCIP (bundled with OR-Tools): the

@@ -11,11 +11,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tablesolver.dataset.DayGenerator;
 import org.tablesolver.solver.reference.CpSatReference;
-import org.tablesolver.solver.DayInput;
-import org.tablesolver.solver.PlannedBooking;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.PlannedBooking;
 import org.tablesolver.solver.RandomDays;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 import org.tablesolver.solver.SolveMode;
 
 /** The reduced model keeps the LP's optimum, and its dual is a bound at any prices. */

@@ -21,16 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tablesolver.dataset.DayGenerator;
-import org.tablesolver.solver.BookingState;
+import org.tablesolver.solver.model.BookingState;
 import org.tablesolver.solver.reference.CpSatReference;
-import org.tablesolver.solver.DayInput;
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 import org.tablesolver.solver.SolveMode;
 import org.tablesolver.solver.SolverConfigs;
 import org.tablesolver.solver.StopAtTarget;
-import org.tablesolver.solver.TightPackingConstruction;
+import org.tablesolver.solver.search.TightPackingConstruction;
 import org.tablesolver.solver.bound.SeatedWeightBound;
 
 class ExactRepairTest {

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tablesolver.importing.ImportedDays;
 import org.tablesolver.solver.reference.CpSatReference;
-import org.tablesolver.solver.DayInput;
-import org.tablesolver.solver.PlannedBooking;
-import org.tablesolver.solver.SeatingPlan;
-import org.tablesolver.solver.SeatingPlanBuilder;
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 import org.tablesolver.solver.SolveMode;
 import org.tablesolver.solver.SolverConfigs;
-import org.tablesolver.solver.TightPackingConstruction;
+import org.tablesolver.solver.search.TightPackingConstruction;
 import org.tablesolver.solver.bound.SeatedWeightBound;
 
 /**

@@ -1,4 +1,4 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.model;
 
 import java.util.Comparator;
 

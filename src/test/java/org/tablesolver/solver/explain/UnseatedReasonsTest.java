@@ -1,11 +1,15 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.explain;
+
+import org.tablesolver.solver.TestDays;
+
+import org.tablesolver.solver.model.SeatingPlan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tablesolver.solver.TestDays.seat;
 
 import org.junit.jupiter.api.Test;
-import org.tablesolver.solver.UnseatedExplanation.Blocker;
-import org.tablesolver.solver.UnseatedExplanation.Code;
+import org.tablesolver.solver.explain.UnseatedExplanation.Blocker;
+import org.tablesolver.solver.explain.UnseatedExplanation.Code;
 
 class UnseatedReasonsTest {
 

@@ -1,4 +1,6 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.model;
+
+import org.tablesolver.solver.SolveMode;
 
 import java.time.Instant;
 import java.time.LocalDate;

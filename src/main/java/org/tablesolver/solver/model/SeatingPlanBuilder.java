@@ -1,4 +1,6 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.model;
+
+import org.tablesolver.solver.SolveMode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import java.util.Set;
  */
 public final class SeatingPlanBuilder {
 
-    static final String ADHOC_PREFIX = "as-assigned:";
+    public static final String ADHOC_PREFIX = "as-assigned:";
 
     private static final Comparator<Seating> SMALLEST_SINGLE_TABLE_FIRST = Comparator
             .comparingInt(Seating::getMaxCapacity)

@@ -1,4 +1,4 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.model;
 
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 

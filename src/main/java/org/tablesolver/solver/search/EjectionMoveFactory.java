@@ -1,4 +1,7 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.search;
+
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
 
 import java.util.ArrayList;
 import java.util.Collections;

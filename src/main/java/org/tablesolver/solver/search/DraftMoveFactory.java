@@ -1,4 +1,7 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.search;
+
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.SeatingPlan;
 
 import java.util.Iterator;
 import java.util.List;

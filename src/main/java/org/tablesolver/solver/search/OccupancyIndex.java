@@ -1,4 +1,10 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.search;
+
+import org.tablesolver.solver.model.SeatingPlanBuilder;
+import org.tablesolver.solver.model.TableBlock;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.PlannedBooking;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +17,7 @@ import java.util.List;
  * It is a snapshot of the plan's seatings; {@link #refresh()} brings it up to date in one pass that
  * only touches the bookings whose seating changed since, so it is cheap to call at every step.
  */
-final class OccupancyIndex {
+public final class OccupancyIndex {
 
     private static final Comparator<PlannedBooking> BY_START =
             Comparator.comparingInt(PlannedBooking::getStart).thenComparing(PlannedBooking::getId);
@@ -29,7 +35,7 @@ final class OccupancyIndex {
     /** False while the constructor indexes every booking once; a null seating then means "not indexed yet". */
     private boolean initialized;
 
-    OccupancyIndex(SeatingPlan plan) {
+    public OccupancyIndex(SeatingPlan plan) {
         int tableCount = plan.tableCount();
         bookingsByTable = new ArrayList<>(tableCount);
         holdsByTable = new ArrayList<>(tableCount);
@@ -139,7 +145,7 @@ final class OccupancyIndex {
     }
 
     /** Bookings other than {@code self} seated on a table of {@code seating} during [start, end). */
-    List<PlannedBooking> occupants(Seating seating, int start, int end, PlannedBooking self) {
+    public List<PlannedBooking> occupants(Seating seating, int start, int end, PlannedBooking self) {
         List<PlannedBooking> occupants = new ArrayList<>(2);
         for (int table : seating.tableIndexArray()) {
             List<PlannedBooking> onTable = bookingsByTable.get(table);
@@ -191,7 +197,7 @@ final class OccupancyIndex {
     }
 
     /** Holds on a table of {@code seating} during [start, end). */
-    List<TableBlock> holdsOn(Seating seating, int start, int end) {
+    public List<TableBlock> holdsOn(Seating seating, int start, int end) {
         List<TableBlock> holds = new ArrayList<>(1);
         for (int table : seating.tableIndexArray()) {
             for (TableBlock block : holdsByTable.get(table)) {

@@ -1,4 +1,8 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.search;
+
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
 
 import java.util.ArrayList;
 import java.util.Arrays;

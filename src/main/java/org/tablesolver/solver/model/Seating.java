@@ -1,4 +1,4 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.model;
 
 import java.util.Arrays;
 import java.util.BitSet;
@@ -71,7 +71,7 @@ public final class Seating {
     }
 
     /** The sorted physical table indexes themselves, for the hot paths of this package: never modify. */
-    int[] tableIndexArray() {
+    public int[] tableIndexArray() {
         return tableIndexes;
     }
 

@@ -1,4 +1,13 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.search;
+
+import org.tablesolver.solver.SolveMode;
+import org.tablesolver.solver.SolverConfigs;
+import org.tablesolver.solver.StopAtTarget;
+
+import org.tablesolver.solver.model.DayInput;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
 
 import org.tablesolver.solver.reference.CpSatReference;
 import static org.assertj.core.api.Assertions.assertThat;

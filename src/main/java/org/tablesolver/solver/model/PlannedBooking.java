@@ -1,4 +1,4 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.model;
 
 import java.util.List;
 
@@ -91,7 +91,7 @@ public class PlannedBooking {
         return pacingSlot;
     }
 
-    int getPosition() {
+    public int getPosition() {
         return position;
     }
 

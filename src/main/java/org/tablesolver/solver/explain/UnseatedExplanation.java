@@ -1,4 +1,4 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.explain;
 
 import java.util.List;
 

@@ -1,4 +1,10 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.search;
+
+import org.tablesolver.solver.SeatingConstraints;
+import org.tablesolver.solver.SeatingSolver;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

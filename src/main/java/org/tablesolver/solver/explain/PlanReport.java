@@ -1,4 +1,6 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.explain;
+
+import org.tablesolver.solver.model.BookingState;
 
 import java.util.List;
 

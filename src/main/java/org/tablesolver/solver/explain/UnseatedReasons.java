@@ -1,4 +1,11 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.explain;
+
+import org.tablesolver.solver.search.OccupancyIndex;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.SeatingPlanBuilder;
+import org.tablesolver.solver.model.TableBlock;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -6,15 +13,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.tablesolver.solver.UnseatedExplanation.Blocker;
-import org.tablesolver.solver.UnseatedExplanation.Code;
+import org.tablesolver.solver.explain.UnseatedExplanation.Blocker;
+import org.tablesolver.solver.explain.UnseatedExplanation.Code;
 
 /**
  * Explains, from a finished plan, why each unseated booking could not be seated: the party size fits
  * nothing, the required zone has nothing that size, everything fitting is out of service, or every
  * fitting seating is taken at that time (naming the bookings and holds in the way).
  */
-final class UnseatedReasons {
+public final class UnseatedReasons {
 
     /**
      * A reason names at most this many seatings (a host acts on a few, and on a floor of hundreds of tables every
@@ -25,12 +32,12 @@ final class UnseatedReasons {
     private final SeatingPlan plan;
     private final OccupancyIndex occupancy;
 
-    UnseatedReasons(SeatingPlan plan) {
+    public UnseatedReasons(SeatingPlan plan) {
         this.plan = plan;
         this.occupancy = new OccupancyIndex(plan);
     }
 
-    List<UnseatedExplanation> explainAll() {
+    public List<UnseatedExplanation> explainAll() {
         List<UnseatedExplanation> explanations = new ArrayList<>();
         for (PlannedBooking booking : plan.getBookings()) {
             if (booking.getSeating() == null && !booking.isCapacityHold()) {

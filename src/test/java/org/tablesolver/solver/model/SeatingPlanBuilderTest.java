@@ -1,4 +1,8 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.model;
+
+import org.tablesolver.solver.SolveMode;
+import org.tablesolver.solver.TestDays;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tablesolver.solver.TestDays.booking;

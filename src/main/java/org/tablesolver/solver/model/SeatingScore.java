@@ -1,4 +1,4 @@
-package org.tablesolver.solver;
+package org.tablesolver.solver.model;
 
 import ai.timefold.solver.core.api.score.buildin.bendablelong.BendableLongScore;
 
@@ -8,9 +8,9 @@ public final class SeatingScore {
     public static final int HARD_LEVELS = 1;
     public static final int SOFT_LEVELS = 3;
 
-    static final int SEATED_BOOKINGS_LEVEL = 0;
-    static final int SEATED_GUESTS_LEVEL = 1;
-    static final int PREFERENCES_LEVEL = 2;
+    public static final int SEATED_BOOKINGS_LEVEL = 0;
+    public static final int SEATED_GUESTS_LEVEL = 1;
+    public static final int PREFERENCES_LEVEL = 2;
 
     /** One unit on the hard level. */
     public static final BendableLongScore ONE_HARD = BendableLongScore.ofHard(HARD_LEVELS, SOFT_LEVELS, 0, 1);
