@@ -224,32 +224,6 @@ class OpenApiConfiguration {
     }
 
     /** Adds the models of {@link Statuses#body()} types, which springdoc does not see from the return type. */
-    /**
-     * Enum fields that are null until there is something to say: OpenAPI 3.1 wants null among the types and among
-     * the values (Swagger's models give neither for a Java enum).
-     */
-    @Bean
-    OpenApiCustomizer nullableEnums() {
-        return openApi -> {
-            Map<String, Schema> schemas = openApi.getComponents().getSchemas();
-            if (schemas == null) {
-                return;
-            }
-            for (String model : List.of("SolveView", "SolveRun")) {
-                Schema<?> schema = schemas.get(model);
-                Schema property = schema == null || schema.getProperties() == null ? null
-                        : (Schema) schema.getProperties().get("endedBy");
-                if (property != null && property.getEnum() != null && !property.getEnum().contains(null)) {
-                    property.setTypes(new java.util.LinkedHashSet<>(List.of("string", "null")));
-                    property.setType(null);
-                    List<Object> values = new java.util.ArrayList<>(property.getEnum());
-                    values.add(null);
-                    property.setEnum(values);
-                }
-            }
-        };
-    }
-
     /** A local date-time as the API writes and reads it: no offset, seconds optional. */
     static final String LOCAL_DATE_TIME = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
 
