@@ -76,6 +76,25 @@ class ReadmeFiguresTest extends SolvingTest {
     }
 
     @Test
+    void theWebhookSubscriptionAnswersAsShown() throws IOException {
+        String block = blockAfter("Instead of polling the change feed", "bash");
+        List<JsonNode> requests = bodies(block);
+        assertThat(requests).hasSize(1);
+        Api.Response created = api.post("/api/webhooks", requests.get(0));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String shown = block.substring(block.indexOf("# 201 "));
+        List<String> fields = new java.util.ArrayList<>();
+        java.util.regex.Matcher field = Pattern.compile("\"(\\w+)\":").matcher(shown);
+        while (field.find()) {
+            fields.add(field.group(1));
+        }
+        assertThat(created.json().fieldNames()).toIterable().containsExactlyElementsOf(fields);
+        assertThat(created.json().path("url").asText()).isEqualTo(requests.get(0).path("url").asText());
+        assertThat(created.json().path("restaurants")).isEqualTo(requests.get(0).path("restaurants"));
+        assertThat(created.json().path("secret").asText()).startsWith("whsec_");
+    }
+
+    @Test
     void theOnlineBookingFlowAnswersAsShown() throws IOException {
         List<JsonNode> requests = bodies(blockAfter("A floor plan with booking rules", "bash"));
         assertThat(requests).hasSize(4);
