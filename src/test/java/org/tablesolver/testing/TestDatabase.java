@@ -35,7 +35,11 @@ public class TestDatabase {
      * poller always is): when PostgreSQL picks the truncate as a deadlock's victim, it tries again.
      */
     public void clean() {
-        String truncate = "truncate table " + String.join(", ", tables()) + " cascade";
+        // The truncate waits at most 5 s for a lock: behind a solve that is itself queued behind the truncate's
+        // lock request, it gives up and tries again (PostgreSQL's deadlock check would otherwise be all that ends
+        // such a wait).
+        String truncate = "do $$ begin set local lock_timeout = '5s'; truncate table " + String.join(", ", tables())
+                + " cascade; end $$";
         for (int attempt = 1; ; attempt++) {
             try {
                 jdbc.sql(truncate).update();
