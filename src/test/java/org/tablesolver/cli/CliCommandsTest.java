@@ -212,4 +212,23 @@ class CliCommandsTest extends SolvingTest {
         assertThat(run.err()).contains("nope");
         assertThat(Files.exists(temp.resolve("report"))).isFalse();
     }
+
+    @Test
+    void benchmarkReadsTheStoredDaysOfARestaurant() throws IOException {
+        assertThat(cli("import", file("day.json", DAY).toString()).status()).isZero();
+        Map<String, List<String>> before = db.snapshot();
+        Path out = temp.resolve("stored");
+        Run run = cli("benchmark", "--restaurant", "r1", "--from", "2026-12-03", "--to", "2026-12-05",
+                "--configs", "quick", "--out", out.toString(), "--no-html");
+        assertThat(run.status()).as("%s", run).isZero();
+        assertThat(db.snapshot()).as("a benchmark writes nothing").isEqualTo(before);
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        // the one date with bookings: greedy, quick, cp-sat
+        assertThat(csv.subList(1, csv.size())).extracting(line -> line.split(",")[0] + " " + line.split(",")[1] + " "
+                + line.split(",")[3]).containsExactly("r1 2026-12-04 greedy", "r1 2026-12-04 quick",
+                "r1 2026-12-04 cp-sat");
+        assertThat(Files.exists(out.resolve("timefold"))).isFalse();
+        assertThat(cli("benchmark", "--restaurant", "nowhere", "--from", "2026-12-04", "--to", "2026-12-04",
+                "--configs", "quick", "--out", out.toString()).status()).isEqualTo(2);
+    }
 }
