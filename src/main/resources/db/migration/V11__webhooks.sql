@@ -120,6 +120,9 @@ declare
     tz          text;
     seating     text;
 begin
+    if not exists (select 1 from webhook_subscription where enabled) then
+        return null; -- nobody listens: no work on the commit path
+    end if;
     select c.status into previous from booking_change c
     where c.restaurant_id = new.restaurant_id and c.booking_id = new.booking_id and c.seq < new.seq
     order by c.seq desc limit 1;
@@ -159,6 +162,9 @@ declare
     tz         text;
     day        date;
 begin
+    if not exists (select 1 from webhook_subscription where enabled) then
+        return null; -- nobody listens: no work on the commit path
+    end if;
     if tg_op = 'INSERT' then
         h := new;
         event_type := 'hold.created';
@@ -204,6 +210,9 @@ create function webhook_solve_outcome() returns trigger
     language plpgsql as
 $$
 begin
+    if not exists (select 1 from webhook_subscription where enabled) then
+        return null; -- nobody listens: no work on the commit path
+    end if;
     if new.status not in ('COMMITTED', 'FAILED', 'CONFLICT') or (tg_op = 'UPDATE' and new.status = old.status) then
         return null;
     end if;

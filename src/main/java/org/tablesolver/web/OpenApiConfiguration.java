@@ -92,7 +92,7 @@ class OpenApiConfiguration {
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference")
                         .description("The request's path, relative to the service"))
-                .addProperty("field", orNull(new StringSchema()
+                .addProperty("field", allowNull(new StringSchema()
                         .description("The first offending field (JSON path), or null")))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem")))
                 .addProperty("code", new StringSchema().description("Why a booking was refused (online booking)"))
@@ -103,15 +103,11 @@ class OpenApiConfiguration {
                 .addProperty("holds", new ArraySchema().items(new StringSchema())
                         .description("The holds in the way (host actions): table holds on the seating, or "
                                 + "capacity holds the action would leave without room"))
-                .addProperty("waitMinutes", orNull(new IntegerSchema()
+                .addProperty("waitMinutes", allowNull(new IntegerSchema()
                         .description("A walk-in's quoted wait: the earliest start within 3 hours, null if none")))
                 .addProperty("solveId", new StringSchema()
                         .description("The solve the problem is about (solving): GET /api/solves/{solveId} tells its end"))
                 .required(List.of("type", "title", "status", "detail", "errors"));
-    }
-
-    private static Schema<?> orNull(Schema<?> schema) {
-        return allowNull(schema);
     }
 
     /** Each operation's statuses: its successes ({@link Statuses}) and its errors, all with the problem schema. */

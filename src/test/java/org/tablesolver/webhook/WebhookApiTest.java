@@ -223,13 +223,16 @@ class WebhookApiTest {
     @Test
     void availabilityChangedIsAtMostOnePerRestaurantDatePerSecond() {
         subscribe("[\"availability.changed\"]", null);
+        long began = System.nanoTime();
         for (int i = 0; i < 8; i++) {
             assertThat(api.post(R1 + "/bookings", booking("b" + i, "18:00", 2)).status()).isEqualTo(201);
         }
+        double writing = (System.nanoTime() - began) / 1e9;
         awaitMessages(1);
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
         List<Received> messages = receiver.accepted();
-        assertThat(messages.size()).isBetween(1, 3);
+        // the messages' timestamps lie between the first write and a second after the last, a second apart or more
+        assertThat(messages.size()).isBetween(1, (int) Math.floor(writing) + 2);
         for (int i = 1; i < messages.size(); i++) {
             assertThat(java.time.Instant.parse(messages.get(i).json().path("timestamp").asText()))
                     .isAfterOrEqualTo(java.time.Instant.parse(messages.get(i - 1).json().path("timestamp").asText())

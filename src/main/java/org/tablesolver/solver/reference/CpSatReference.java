@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.tablesolver.solver.model.PlannedBooking;
-import org.tablesolver.solver.model.Seating;
-import org.tablesolver.solver.model.SeatingPlan;
-import org.tablesolver.solver.model.TableBlock;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
@@ -17,6 +13,10 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import org.tablesolver.solver.model.PlannedBooking;
+import org.tablesolver.solver.model.Seating;
+import org.tablesolver.solver.model.SeatingPlan;
+import org.tablesolver.solver.model.TableBlock;
 
 /**
  * The exact reference the solver is measured against: the same seating problem as a 0-1 model for
