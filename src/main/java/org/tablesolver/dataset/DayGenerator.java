@@ -39,8 +39,20 @@ public final class DayGenerator {
      */
     public static DayInput generate(String restaurantId, LocalDate date, ZoneId zone, Profile profile,
             int tableCount, int bookingCount, long seed) {
+        return generate(restaurantId, date, zone, profile, tableCount, Math.max(1, Math.min(tableCount / 5, 12)),
+                bookingCount, seed);
+    }
+
+    /**
+     * The same with the number of zones given (the tables fill them in equal blocks): a hall of six zones of 20
+     * tables, say, where the other overload gives a zone to every five tables (at most 12).
+     */
+    public static DayInput generate(String restaurantId, LocalDate date, ZoneId zone, Profile profile,
+            int tableCount, int zoneCount, int bookingCount, long seed) {
+        if (zoneCount < 1 || zoneCount > tableCount) {
+            throw new IllegalArgumentException("zoneCount must be 1 to the table count, not " + zoneCount);
+        }
         Random random = new Random(seed);
-        int zoneCount = Math.max(1, Math.min(tableCount / 5, 12));
         List<String> zones = new ArrayList<>();
         for (int i = 0; i < zoneCount; i++) {
             zones.add(i < ZONE_NAMES.length ? ZONE_NAMES[i] : "hall-" + (i - ZONE_NAMES.length + 1));

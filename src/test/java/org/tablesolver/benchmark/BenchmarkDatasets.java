@@ -22,14 +22,16 @@ final class BenchmarkDatasets {
     static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     /** Size and load of a generated tier. */
-    private record Shape(Tier tier, Profile profile, int tables, int normalBookings) {
+    private record Shape(Tier tier, Profile profile, int tables, int zones, int normalBookings) {
     }
 
     private static final List<Shape> SHAPES = List.of(
-            new Shape(Tier.S, Profile.RESTAURANT, 15, 35),
-            new Shape(Tier.M, Profile.RESTAURANT, 60, 240),
-            new Shape(Tier.L, Profile.FOOD_HALL, 200, 1300),
-            new Shape(Tier.XL, Profile.FOOD_COURT, 500, 6700));
+            new Shape(Tier.S, Profile.RESTAURANT, 15, 3, 35),
+            new Shape(Tier.M, Profile.RESTAURANT, 60, 12, 240),
+            new Shape(Tier.L, Profile.FOOD_HALL, 200, 12, 1300),
+            new Shape(Tier.XL, Profile.FOOD_COURT, 500, 12, 6700),
+            // a hall of six zones of 20 tables (2-8 covers, with combinations), 400 bookings over lunch and dinner
+            new Shape(Tier.HALL, Profile.RESTAURANT, 120, 6, 400));
 
     private BenchmarkDatasets() {
     }
@@ -79,8 +81,8 @@ final class BenchmarkDatasets {
     private static Dataset generated(Shape shape, String load, int bookings, long seed) {
         boolean suite = seed == suiteSeed(shape, load);
         String name = shape.tier().label + "-" + load + (suite ? "" : "#" + seed);
-        DayInput day = DayGenerator.generate(name.toLowerCase(), DATE, ZONE, shape.profile(), shape.tables(), bookings,
-                seed);
+        DayInput day = DayGenerator.generate(name.toLowerCase(), DATE, ZONE, shape.profile(), shape.tables(),
+                shape.zones(), bookings, seed);
         return new Dataset(name, shape.tier(), day);
     }
 

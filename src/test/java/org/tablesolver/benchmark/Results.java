@@ -55,6 +55,19 @@ final class Results {
             return bound == 0 ? 0.0 : Math.max(0, bound - seatedWeightAt(seconds)) * 100.0 / bound;
         }
 
+        /**
+         * When the run first had a plan with at least {@code share} of its final plan's seated weight (from the start
+         * of the run), or null without a timeline.
+         */
+        Double secondsToShare(double share) {
+            for (Improvement improvement : timeline) {
+                if (improvement.seatedWeight() >= Math.ceil(share * seatedWeight - 1e-9)) {
+                    return improvement.seconds();
+                }
+            }
+            return timeline.isEmpty() ? null : secondsToFinalPlan;
+        }
+
         /** Seated weight of the best plan found by {@code seconds} (build time included), 0 if none yet. */
         long seatedWeightAt(double seconds) {
             long best = 0;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ import org.tablesolver.testing.TestDatabase;
 class ScaleOutBenchmark {
 
     static final LocalDate DATE = BenchmarkDatasets.DATE;
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** The stated ceiling for the live heap (after GC) of the instance under -Xmx1g: flat, whatever the count. */
     static final long LIVE_HEAP_CEILING = 400L << 20;
 

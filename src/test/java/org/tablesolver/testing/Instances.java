@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tablesolver.TableSolverApplication;
@@ -87,7 +88,8 @@ public final class Instances {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            Api api = new Api(() -> port, new ObjectMapper().findAndRegisterModules(), ADMIN_KEY);
+            Api api = new Api(() -> port, new ObjectMapper().findAndRegisterModules()
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), ADMIN_KEY);
             awaitHealthy(process, port, log);
             return new Child(process, port, log, api);
         } catch (IOException e) {
