@@ -43,7 +43,12 @@ public final class SeatingCheck {
         /** The exact methods decided: the chronological search or CP-SAT. */
         EXACT,
         /** The linear relaxation proved that no seating exists. */
-        RELAXATION
+        RELAXATION,
+        /**
+         * At one instant of the new party's stay, the parties present need more tables than their seatings' tables
+         * can give them at once (a bipartite matching of parties to tables): proven without the relaxation.
+         */
+        MATCHING
     }
 
     public enum Outcome {
@@ -240,6 +245,10 @@ public final class SeatingCheck {
                 assigned.put(candidate, free);
                 return feasible(Method.FREE);
             }
+        }
+        // A slot full at its busiest instant is proven so in microseconds, before any search.
+        if (provenFullByMatching()) {
+            return infeasible(Method.MATCHING);
         }
         // The reshuffle search looks for few moves: what a confirmation writes. Availability needs only a yes or a
         // no: the chronological search gives it directly on restaurant-sized components, and on large ones the
@@ -453,6 +462,76 @@ public final class SeatingCheck {
         stage = "relaxation";
         long total = component.stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
         return SeatedWeightBound.seatableWeight(plan.getSeatings(), component, domains::get) < total;
+    }
+
+    /**
+     * A proof of "no" that costs microseconds: at an instant of the new party's stay (its start, or a component party's
+     * start within it), every party present needs tables of its own at once, at least as many as its smallest seating
+     * has, from the tables its seatings use (the domains leave out seatings that a fixed occupant blocks during the
+     * party's stay). When a matching of parties to tables cannot give every party that many, no seating exists. A
+     * relaxation of the same question as {@link #provenFullByRelaxation()}, weaker (it forgets that a party keeps one
+     * seating for its whole stay), and far cheaper: it takes the slots that are full at their busiest instant.
+     */
+    private boolean provenFullByMatching() {
+        stage = "matching";
+        TreeSet<Integer> instants = new TreeSet<>();
+        instants.add(candidate.getStart());
+        for (PlannedBooking booking : component) {
+            if (booking.getStart() > candidate.getStart() && booking.getStart() < candidate.getEnd()) {
+                instants.add(booking.getStart());
+            }
+        }
+        int tableCount = context.fixedByTable.size();
+        for (int instant : instants) {
+            List<PlannedBooking> present = new ArrayList<>();
+            for (PlannedBooking booking : component) {
+                if (booking.getStart() <= instant && instant < booking.getEnd()) {
+                    present.add(booking);
+                }
+            }
+            if (!matchable(present, tableCount)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every party can get as many distinct tables as its smallest seating has, each from its seatings. */
+    private boolean matchable(List<PlannedBooking> present, int tableCount) {
+        int[] owner = new int[tableCount];
+        Arrays.fill(owner, -1);
+        for (int p = 0; p < present.size(); p++) {
+            List<Seating> domain = domains.get(present.get(p));
+            int needed = Integer.MAX_VALUE;
+            for (Seating seating : domain) {
+                needed = Math.min(needed, seating.getTableIndexes().length);
+            }
+            if (needed == Integer.MAX_VALUE) {
+                return false;
+            }
+            for (int unit = 0; unit < needed; unit++) {
+                if (!augment(p, present, owner, new boolean[tableCount])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** One augmenting path for party {@code p} (Kuhn's algorithm; a party may own several tables). */
+    private boolean augment(int p, List<PlannedBooking> present, int[] owner, boolean[] visited) {
+        java.util.BitSet reach = context.domainTables.get(present.get(p));
+        for (int table = reach.nextSetBit(0); table >= 0; table = reach.nextSetBit(table + 1)) {
+            if (visited[table]) {
+                continue;
+            }
+            visited[table] = true;
+            if (owner[table] == -1 || owner[table] != p && augment(owner[table], present, owner, visited)) {
+                owner[table] = p;
+                return true;
+            }
+        }
+        return false;
     }
 
     private int movesIn(Map<PlannedBooking, Seating> seatings) {

@@ -49,15 +49,18 @@ class SeatingCheckTest {
     }
 
     /**
-     * The linear relaxation's "no" is checked like every other answer (against CP-SAT on the whole day, above); here,
-     * that the larger days exercise it, and that refusals it cannot prove still reach the exact methods.
+     * The matching's and the linear relaxation's "no"s are checked like every other answer (against CP-SAT on the
+     * whole day, above); here, that the larger days exercise both, and that refusals they cannot prove still reach
+     * the exact methods.
      */
     @Test
-    void theRelaxationProvesRefusalsAndLeavesTheRestToTheExactMethods() {
+    void theMatchingAndTheRelaxationProveRefusalsAndLeaveTheRestToTheExactMethods() {
         Map<SeatingCheck.Method, Integer> refusals = new java.util.EnumMap<>(SeatingCheck.Method.class);
         for (long seed : new long[] {11, 12, 13}) {
             arrivalOrder(seed, 12, 45, false, refusals);
         }
+        assertThat(refusals.getOrDefault(SeatingCheck.Method.MATCHING, 0)).as("refusals proven by the matching")
+                .isPositive();
         assertThat(refusals.getOrDefault(SeatingCheck.Method.RELAXATION, 0)).as("refusals proven by the relaxation")
                 .isPositive();
         assertThat(refusals.getOrDefault(SeatingCheck.Method.EXACT, 0)).as("refusals proven by the exact methods")
@@ -85,6 +88,28 @@ class SeatingCheckTest {
                 BookingState.CONFIRMED, "T1", List.of("T1"), true, false)));
         SeatingCheck.Verdict refused = check(pinned, candidate("new", at(19, 30), 90, 4));
         assertThat(refused.outcome()).isEqualTo(SeatingCheck.Outcome.INFEASIBLE);
+    }
+
+    @Test
+    void aSlotFullAtItsBusiestInstantIsProvenByTheMatching() {
+        // T1 and T2 (2-4) join to seat 5-8; T3 (2-2). A party of 4 and one of 2 sit 19:00-21:00. A party of 6 needs
+        // both T1 and T2 at 19:30, while the other two need two tables of the three: four tables at once, of three.
+        DayInput day = new DayInput("r", DATE, ZONE, 0,
+                List.of(new DayInput.Table("T1", "main", 2, 4, true), new DayInput.Table("T2", "main", 2, 4, true),
+                        new DayInput.Table("T3", "main", 2, 2, true)),
+                List.of(new DayInput.Combination("T1+T2", List.of("T1", "T2"), 5, 8)),
+                List.of(new DayInput.Booking("a", at(19, 0), 120, 4, null, null, 0, BookingState.CONFIRMED, "T1",
+                                List.of("T1")),
+                        new DayInput.Booking("b", at(19, 0), 120, 2, null, null, 0, BookingState.CONFIRMED, "T3",
+                                List.of("T3"))),
+                List.of());
+        SeatingCheck.Verdict full = check(day, candidate("six", at(19, 30), 90, 6));
+        assertThat(full.outcome()).isEqualTo(SeatingCheck.Outcome.INFEASIBLE);
+        assertThat(full.method()).isEqualTo(SeatingCheck.Method.MATCHING);
+        // The same party when the others have left, and a party of 2 beside them: the matching claims nothing.
+        assertThat(check(day, candidate("later", at(21, 0), 90, 6)).feasible()).isTrue();
+        SeatingCheck.Verdict two = check(day, candidate("two", at(19, 30), 90, 2));
+        assertThat(two.feasible()).isTrue();
     }
 
     @Test
