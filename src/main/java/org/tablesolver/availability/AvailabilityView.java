@@ -85,8 +85,11 @@ class AvailabilityView implements AutoCloseable {
     private record AnswerKey(DayKey day, Question question) {
     }
 
-    /** A cell's last answer and the items it was computed from. */
-    private record KeptCell(CellFingerprints.Cell cell, Availability.Slot slot) {
+    /**
+     * A cell's last answer and the items it was computed from, with the seating of everyone its last "yes" found
+     * (seating ids by booking id, or null): the next check of the cell tries it first.
+     */
+    private record KeptCell(CellFingerprints.Cell cell, Availability.Slot slot, Map<String, String> witness) {
     }
 
     private record FlightKey(Object what, long asOf) {
@@ -328,13 +331,21 @@ class AvailabilityView implements AutoCloseable {
                     throw new CancellationException("no request waits for it any more");
                 }
                 List<Integer> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
-                List<SlotJudge.Answer> decided = judge.judgeAll(chunk.stream().map(grid::get).toList(), party, false);
+                List<Map<String, String>> witnesses = new ArrayList<>();
+                for (int i : chunk) {
+                    KeptCell known = get(cells, keys[i].identity());
+                    witnesses.add(known == null ? null : known.witness());
+                }
+                List<SlotJudge.Answer> decided = judge.judgeAll(chunk.stream().map(grid::get).toList(), party,
+                        witnesses);
                 for (int j = 0; j < chunk.size(); j++) {
                     SlotJudge.Answer answer = decided.get(j);
                     Availability.Slot slot = slot(answer);
                     slots[chunk.get(j)] = slot;
                     computed.increment();
-                    put(cells, keys[chunk.get(j)].identity(), new KeptCell(keys[chunk.get(j)], slot));
+                    Map<String, String> witness = SlotJudge.witness(answer);
+                    put(cells, keys[chunk.get(j)].identity(), new KeptCell(keys[chunk.get(j)], slot,
+                            witness != null ? witness : witnesses.get(j)));
                 }
             }
             Availability answer = new Availability(key.day().restaurantId(), key.day().date(), question.partySize(),

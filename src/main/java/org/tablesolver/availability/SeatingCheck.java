@@ -48,7 +48,12 @@ public final class SeatingCheck {
          * At one instant of the new party's stay, the parties present need more tables than their seatings' tables
          * can give them at once (a bipartite matching of parties to tables): proven without the relaxation.
          */
-        MATCHING
+        MATCHING,
+        /**
+         * A seating of everyone found for an earlier state of the day (a witness), with the parties it does not place
+         * seated where they are or on a free seating, checked afresh party by party: a "yes" without a search.
+         */
+        WITNESS
     }
 
     public enum Outcome {
@@ -177,6 +182,10 @@ public final class SeatingCheck {
     private final Map<PlannedBooking, Seating> assigned = new IdentityHashMap<>();
     private final Map<PlannedBooking, List<Seating>> domains = new IdentityHashMap<>();
     private int nodes;
+    /** An earlier verdict's seatings to try first, or null. */
+    private Map<String, String> witness;
+    /** The key of the new party in a witness (its id differs from check to check). */
+    public static final String WITNESS_CANDIDATE = "";
     /** The last stage the check reached, for the debug log. */
     private String stage = "free seating";
 
@@ -201,6 +210,16 @@ public final class SeatingCheck {
      * per start time, then share one plan and one context.
      */
     public static Verdict check(Context context, String candidateId, Budget budget, boolean minimizeMoves) {
+        return check(context, candidateId, budget, minimizeMoves, null);
+    }
+
+    /**
+     * The same, trying {@code witness} first: seating ids by booking id ({@link #WITNESS_CANDIDATE} for the new
+     * party), as an earlier verdict's seatings gave them. Only a hint: it is checked against this plan party by party,
+     * and when it does not seat everyone the check goes on as without it. Null: none.
+     */
+    public static Verdict check(Context context, String candidateId, Budget budget, boolean minimizeMoves,
+                                Map<String, String> witness) {
         PlannedBooking candidate = context.plan.getBookings().stream().filter(b -> b.getId().equals(candidateId))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no booking " + candidateId + " in the plan"));
@@ -208,12 +227,13 @@ public final class SeatingCheck {
             throw new IllegalArgumentException("the new party " + candidateId + " already has a seating");
         }
         SeatingCheck check = new SeatingCheck(context, candidate, budget);
+        check.witness = witness;
         long began = System.nanoTime();
         Verdict verdict = check.run(minimizeMoves);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("check {} ({}): {} by {} via {}, {} parties connected, {} reshuffle nodes, {} ms", candidateId,
+            LOG.debug("check {} ({}): {} by {} via {}, {} parties connected, {} reshuffle nodes{}, {} ms", candidateId,
                     minimizeMoves ? "confirmation" : "availability", verdict.outcome(), verdict.method(), check.stage,
-                    check.component.size(), check.nodes, String.format(java.util.Locale.ROOT, "%.2f",
+                    check.component.size(), check.nodes, witness == null ? "" : ", a witness tried", String.format(java.util.Locale.ROOT, "%.2f",
                             (System.nanoTime() - began) / 1e6));
         }
         return verdict;
@@ -250,27 +270,29 @@ public final class SeatingCheck {
         if (provenFullByMatching()) {
             return infeasible(Method.MATCHING);
         }
+        if (witness != null && seatedByWitness()) {
+            return feasible(Method.WITNESS);
+        }
         // The reshuffle search looks for few moves: what a confirmation writes. Availability needs only a yes or a
-        // no: the chronological search gives it directly on restaurant-sized components, and on large ones the
-        // reshuffle is its quickest "yes" once the relaxation has not proven a "no".
-        if (minimizeMoves && reshuffled(unplaced)) {
+        // no: the chronological search gives it directly on restaurant-sized components. On large ones the reshuffle
+        // is availability's quickest "yes" too: in a rush it seated the new party within about a hundred nodes
+        // wherever it could and gave up within about fifty where it could not, so it goes before the relaxation
+        // (a millisecond or two, and it proves nothing on a "yes").
+        boolean large = component.size() > LARGE_COMPONENT;
+        if ((minimizeMoves || large) && reshuffled(unplaced)) {
             return feasible(Method.RESHUFFLE);
         }
         // A budget without CP-SAT time asks only for a "yes" when it is quick to find (alternatives of a refusal).
         boolean yesOnly = budget.exactDeterministicSeconds() <= 0;
         // The chronological search decides most restaurant-sized components in a few hundred nodes; the relaxation
-        // proves most of the other "no"s in a millisecond or so. On large components it comes first, then (for
-        // availability) the reshuffle, and the search gets only a short try for a "yes".
-        boolean large = component.size() > LARGE_COMPONENT;
+        // proves most of the other "no"s in a millisecond or so. On large components it comes first, and the search
+        // gets only a short try for a "yes".
         stage = "chronological search";
         ExactSeating.Result exact = large ? new ExactSeating.Result(Outcome.UNKNOWN, Map.of())
                 : chronological(Math.min(budget.exactNodes(), QUICK_NODES));
         if (exact.outcome() == Outcome.UNKNOWN) {
             if (provenFullByRelaxation()) {
                 return infeasible(Method.RELAXATION);
-            }
-            if (large && !minimizeMoves && reshuffled(unplaced)) {
-                return feasible(Method.RESHUFFLE);
             }
             stage = "chronological search";
             exact = chronological(large ? Math.min(budget.exactNodes(), 1_000) : budget.exactNodes());
@@ -462,6 +484,58 @@ public final class SeatingCheck {
         stage = "relaxation";
         long total = component.stream().mapToLong(PlannedBooking::getSeatingWeight).sum();
         return SeatedWeightBound.seatableWeight(plan.getSeatings(), component, domains::get) < total;
+    }
+
+    /**
+     * Seats the component as the witness says where it still can: each party on the witness's seating when that is
+     * still one of its seatings and no party already placed shares a table with it during its stay; the others where
+     * they sit now, or on their best free seating; in plan order, the new party last; those left over through the
+     * reshuffle. Leaves the seatings as they were and answers false when some party finds no place.
+     */
+    private boolean seatedByWitness() {
+        stage = "witness";
+        Map<PlannedBooking, Seating> saved = new IdentityHashMap<>(assigned);
+        assigned.clear();
+        List<PlannedBooking> later = new ArrayList<>();
+        for (PlannedBooking booking : component) {
+            String id = witness.get(booking == candidate ? WITNESS_CANDIDATE : booking.getId());
+            Seating seating = id == null ? null : seatingWithId(booking, id);
+            if (seating != null && occupants(seating, booking).isEmpty()) {
+                assigned.put(booking, seating);
+            } else {
+                later.add(booking);
+            }
+        }
+        later.remove(candidate);
+        later.add(candidate);
+        List<PlannedBooking> unplaced = new ArrayList<>();
+        for (PlannedBooking booking : later) {
+            Seating now = booking.getSeating();
+            Seating seating = now != null && domains.get(booking).contains(now) && occupants(now, booking).isEmpty()
+                    ? now : bestFree(booking);
+            if (seating == null) {
+                unplaced.add(booking);
+            } else {
+                assigned.put(booking, seating);
+            }
+        }
+        // The parties the witness leaves without a place (those added since, usually one or two) through the
+        // reshuffle's ejection chains, from the witness's seating rather than the committed one.
+        if (unplaced.isEmpty() || reshuffled(unplaced)) {
+            return true;
+        }
+        assigned.clear();
+        assigned.putAll(saved);
+        return false;
+    }
+
+    private Seating seatingWithId(PlannedBooking booking, String id) {
+        for (Seating seating : domains.get(booking)) {
+            if (seating.getId().equals(id)) {
+                return seating;
+            }
+        }
+        return null;
     }
 
     /**

@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tablesolver.booking.LocalTimes;
 import org.tablesolver.floorplan.FloorPlan;
@@ -108,11 +110,30 @@ final class SlotJudge {
      * share one plan (every start a candidate of its own) and one {@link SeatingCheck.Context}.
      */
     List<Answer> judgeAll(List<LocalDateTime> starts, Party party, boolean minimizeMoves) {
-        return judgeAll(starts, party, minimizeMoves, budget);
+        return judgeAll(starts, party, minimizeMoves, budget, null);
+    }
+
+    /**
+     * The same, each start's check trying a witness first (an earlier answer's seatings, {@link #witness}; null for a
+     * start without one): availability kept across writes.
+     */
+    List<Answer> judgeAll(List<LocalDateTime> starts, Party party, List<Map<String, String>> witnesses) {
+        return judgeAll(starts, party, false, budget, witnesses);
+    }
+
+    /** The seating ids by booking id of an available answer's check (the new party under its own key), or null. */
+    static Map<String, String> witness(Answer answer) {
+        if (!answer.available() || answer.verdict() == null || !answer.verdict().feasible()) {
+            return null;
+        }
+        Map<String, String> witness = new HashMap<>();
+        answer.verdict().seatings().forEach((id, seating) -> witness.put(id.equals(answer.candidateId())
+                ? SeatingCheck.WITNESS_CANDIDATE : id, seating.getId()));
+        return witness;
     }
 
     private List<Answer> judgeAll(List<LocalDateTime> starts, Party party, boolean minimizeMoves,
-                                  SeatingCheck.Budget budget) {
+                                  SeatingCheck.Budget budget, List<Map<String, String>> witnesses) {
         Answer[] answers = new Answer[starts.size()];
         List<DayInput.Booking> with = new ArrayList<>(day.bookings());
         List<Integer> toCheck = new ArrayList<>();
@@ -130,9 +151,18 @@ final class SlotJudge {
         if (!toCheck.isEmpty()) {
             SeatingPlan seatingPlan = SeatingPlanBuilder.build(day.withBookings(with), SolveMode.REOPTIMIZE);
             SeatingCheck.Context context = new SeatingCheck.Context(seatingPlan);
+            // A start without a witness of its own tries the last "yes" of this party at an earlier start: the
+            // parties around it are mostly the same, so that seating of everyone often still fits with the new party
+            // moved to the later start.
+            Map<String, String> earlier = null;
             for (int i : toCheck) {
                 String id = CANDIDATE + "#" + i;
-                answers[i] = verdict(starts.get(i), party, SeatingCheck.check(context, id, budget, minimizeMoves), id);
+                Map<String, String> own = witnesses == null ? null : witnesses.get(i);
+                answers[i] = verdict(starts.get(i), party, SeatingCheck.check(context, id, budget, minimizeMoves,
+                        own != null ? own : earlier), id);
+                if (witnesses != null && witness(answers[i]) != null) {
+                    earlier = witness(answers[i]);
+                }
             }
         }
         return List.of(answers);
@@ -212,7 +242,7 @@ final class SlotJudge {
 
     /** Answers whose yes is exact and whose no may only mean "not found quickly" (for waiting-time quotes). */
     List<Answer> quickYes(List<LocalDateTime> starts, Party party) {
-        return judgeAll(starts, party, false, budget.forAlternatives());
+        return judgeAll(starts, party, false, budget.forAlternatives(), null);
     }
 
     /** Up to {@code limit} available starts on the slot grid within two hours of {@code start}, nearest first. */
@@ -227,7 +257,7 @@ final class SlotJudge {
         near.sort(Comparator.comparingLong((LocalDateTime t) -> Math.abs(java.time.Duration.between(start, t).toMinutes()))
                 .thenComparing(Comparator.naturalOrder()));
         List<LocalDateTime> found = new ArrayList<>();
-        for (Answer answer : judgeAll(near, party, false, budget.forAlternatives())) {
+        for (Answer answer : judgeAll(near, party, false, budget.forAlternatives(), null)) {
             if (found.size() < limit && answer.available()) {
                 found.add(answer.start());
             }

@@ -65,6 +65,9 @@ class SeatingCheckTest {
                 .isPositive();
         assertThat(refusals.getOrDefault(SeatingCheck.Method.EXACT, 0)).as("refusals proven by the exact methods")
                 .isPositive();
+        // and (counted with them) the answers a witness decided: each the same as without it, above
+        assertThat(refusals.getOrDefault(SeatingCheck.Method.WITNESS, 0)).as("yeses found from a witness")
+                .isPositive();
     }
 
     @Test
@@ -149,6 +152,7 @@ class SeatingCheckTest {
         DayInput generated = generated(seed, tables, bookings);
         Random random = new Random(seed);
         List<DayInput.Booking> confirmed = new ArrayList<>();
+        Map<String, String> witness = null;
         int yes = 0;
         int no = 0;
         for (DayInput.Booking request : generated.bookings()) {
@@ -163,12 +167,30 @@ class SeatingCheckTest {
             boolean reference = exhaustive ? WholeDayFeasibility.exhaustive(plan) : WholeDayFeasibility.cpSat(plan);
             assertThat(verdict.outcome()).as("booking %s of seed %d (reference: %s)", request.id(), seed, reference)
                     .isEqualTo(reference ? SeatingCheck.Outcome.FEASIBLE : SeatingCheck.Outcome.INFEASIBLE);
+            // The same question with the last "yes" as a witness (a seating of an earlier state, as the availability
+            // view keeps one): only a hint, so the same answer, and a "yes" with a seating that breaks no rule.
+            if (witness != null) {
+                SeatingCheck.Verdict withWitness = SeatingCheck.check(new SeatingCheck.Context(plan), party.id(),
+                        SeatingCheck.Budget.DEFAULT, false, witness);
+                assertThat(withWitness.outcome()).as("booking %s of seed %d with a witness", request.id(), seed)
+                        .isEqualTo(verdict.outcome());
+                if (withWitness.feasible()) {
+                    assertBreaksNoRule(plan, withWitness);
+                }
+                if (withWitness.method() == SeatingCheck.Method.WITNESS) {
+                    refusals.merge(SeatingCheck.Method.WITNESS, 1, Integer::sum);
+                }
+            }
             if (!verdict.feasible()) {
                 no++;
                 refusals.merge(verdict.method(), 1, Integer::sum);
                 continue;
             }
             yes++;
+            witness = new java.util.HashMap<>();
+            for (Map.Entry<String, Seating> entry : verdict.seatings().entrySet()) {
+                witness.put(entry.getKey(), entry.getValue().getId());
+            }
             confirmed = apply(plan, verdict, with, random);
         }
         return new int[] {yes, no};
@@ -177,6 +199,27 @@ class SeatingCheckTest {
     /** The bookings with the verdict's seatings, checked to break no rule; some become pinned or seated. */
     private static List<DayInput.Booking> apply(SeatingPlan plan, SeatingCheck.Verdict verdict,
                                                 List<DayInput.Booking> bookings, Random random) {
+        assertBreaksNoRule(plan, verdict);
+        Map<String, Seating> seatings = verdict.seatings();
+        List<DayInput.Booking> next = new ArrayList<>();
+        for (DayInput.Booking booking : bookings) {
+            Seating seating = seatings.get(booking.id());
+            if (seating == null) {
+                next.add(booking);
+                continue;
+            }
+            boolean fresh = booking.seatingId() == null;
+            boolean pinned = booking.pinned() || fresh && random.nextInt(8) == 0;
+            BookingState state = fresh && random.nextInt(8) == 0 ? BookingState.SEATED : booking.state();
+            next.add(new DayInput.Booking(booking.id(), booking.start(), booking.durationMinutes(), booking.partySize(),
+                    booking.preferredZone(), booking.requiredZone(), booking.priority(), state, seating.getId(),
+                    seating.getTableIds(), pinned, false));
+        }
+        return next;
+    }
+
+    /** Every party of the plan with the verdict's seating (or its own) that fits it, and no two on a table at once. */
+    private static void assertBreaksNoRule(SeatingPlan plan, SeatingCheck.Verdict verdict) {
         Map<String, Seating> seatings = verdict.seatings();
         List<PlannedBooking> planned = plan.getBookings();
         for (PlannedBooking a : planned) {
@@ -195,21 +238,6 @@ class SeatingCheckTest {
                 }
             }
         }
-        List<DayInput.Booking> next = new ArrayList<>();
-        for (DayInput.Booking booking : bookings) {
-            Seating seating = seatings.get(booking.id());
-            if (seating == null) {
-                next.add(booking);
-                continue;
-            }
-            boolean fresh = booking.seatingId() == null;
-            boolean pinned = booking.pinned() || fresh && random.nextInt(8) == 0;
-            BookingState state = fresh && random.nextInt(8) == 0 ? BookingState.SEATED : booking.state();
-            next.add(new DayInput.Booking(booking.id(), booking.start(), booking.durationMinutes(), booking.partySize(),
-                    booking.preferredZone(), booking.requiredZone(), booking.priority(), state, seating.getId(),
-                    seating.getTableIds(), pinned, false));
-        }
-        return next;
     }
 
     static DayInput generated(long seed, int tables, int bookings) {

@@ -51,7 +51,7 @@ import org.tablesolver.testing.SharedDatabase;
  * answers the view gave.
  * <pre>
  * ./mvnw -B test -Dtest=RushBenchmark -Dgroups=benchmark -DexcludedTestGroups=experiment \
- *     [-Drush.clients=1,16,64] [-Drush.seconds=60] [-Drush.small=18] [-Drush.large=2]
+ *     [-Drush.clients=1,16,64] [-Drush.seconds=60] [-Drush.small=18] [-Drush.large=2] [-Drush.args="--a=b ..."]
  * </pre>
  */
 @Tag("benchmark")
@@ -97,9 +97,14 @@ class RushBenchmark {
 
     private Run run(Path dir, int clients, int seconds, int smallCount, int largeCount) throws Exception {
         try (SharedDatabase database = SharedDatabase.start()) {
+            List<String> arguments = new ArrayList<>(List.of("--logging.level.root=WARN",
+                    "--tablesolver.solve.default-config=default"));
+            // more of the service's settings, for a probe: -Drush.args="--logging.level.org.tablesolver...=DEBUG"
+            arguments.addAll(Arrays.stream(System.getProperty("rush.args", "").split(" "))
+                    .filter(argument -> !argument.isBlank()).toList());
             Instances.Child server = Instances.spawnWithHeap(database,
                     dir.resolve("rush-" + clients + (largeCount > 0 ? "" : "-small") + ".log"), "-Xmx2g",
-                    "--logging.level.root=WARN", "--tablesolver.solve.default-config=default");
+                    arguments.toArray(String[]::new));
             try {
                 Api api = server.api();
                 List<Site> sites = new ArrayList<>();
