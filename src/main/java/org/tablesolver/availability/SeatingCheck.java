@@ -521,9 +521,12 @@ public final class SeatingCheck {
         }
         // The parties the witness leaves without a place (those added since, usually one or two) through the
         // reshuffle's ejection chains, from the witness's seating rather than the committed one.
+        int nodesBefore = nodes;
         if (unplaced.isEmpty() || reshuffled(unplaced)) {
             return true;
         }
+        // A witness that does not hold leaves the check as it was: the same steps, with the same budgets, follow.
+        nodes = nodesBefore;
         assigned.clear();
         assigned.putAll(saved);
         return false;
