@@ -173,6 +173,9 @@ public final class SeatingCheck {
      */
     static final int LARGE_COMPONENT = 15;
 
+    /** The key of the new party in a witness (its id differs from check to check). */
+    public static final String WITNESS_CANDIDATE = "";
+
     private final Context context;
     private final SeatingPlan plan;
     private final PlannedBooking candidate;
@@ -184,8 +187,6 @@ public final class SeatingCheck {
     private int nodes;
     /** An earlier verdict's seatings to try first, or null. */
     private Map<String, String> witness;
-    /** The key of the new party in a witness (its id differs from check to check). */
-    public static final String WITNESS_CANDIDATE = "";
     /** The last stage the check reached, for the debug log. */
     private String stage = "free seating";
 
@@ -233,8 +234,8 @@ public final class SeatingCheck {
         if (LOG.isDebugEnabled()) {
             LOG.debug("check {} ({}): {} by {} via {}, {} parties connected, {} reshuffle nodes{}, {} ms", candidateId,
                     minimizeMoves ? "confirmation" : "availability", verdict.outcome(), verdict.method(), check.stage,
-                    check.component.size(), check.nodes, witness == null ? "" : ", a witness tried", String.format(java.util.Locale.ROOT, "%.2f",
-                            (System.nanoTime() - began) / 1e6));
+                    check.component.size(), check.nodes, witness == null ? "" : ", a witness tried",
+                    String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - began) / 1e6));
         }
         return verdict;
     }

@@ -160,8 +160,9 @@ final class SlotJudge {
                 Map<String, String> own = witnesses == null ? null : witnesses.get(i);
                 answers[i] = verdict(starts.get(i), party, SeatingCheck.check(context, id, budget, minimizeMoves,
                         own != null ? own : earlier), id);
-                if (witnesses != null && witness(answers[i]) != null) {
-                    earlier = witness(answers[i]);
+                Map<String, String> found = witnesses == null ? null : witness(answers[i]);
+                if (found != null) {
+                    earlier = found;
                 }
             }
         }
