@@ -66,6 +66,9 @@ class ScaleOutBenchmark {
             if (phases.contains("xl")) {
                 xl(dir, report);
             }
+            if (phases.contains("drain")) {
+                drain(dir, report);
+            }
         } finally {
             Files.writeString(dir.resolve("scale-out.md"), report);
             System.out.println(report);
@@ -257,6 +260,62 @@ class ScaleOutBenchmark {
             }
         }
         report.append('\n');
+    }
+
+    /**
+     * Issue #29's queue of repeated solves: an L day (1,300 bookings) solved once, then 200 more solves of it queued at
+     * once (a host pressing Solve again and again, or a booking system retrying) in an instance under {@code -Xmx512m};
+     * nothing changed, so each is answered from the last committed result. Target: drained in <= 5 minutes.
+     */
+    private void drain(Path dir, StringBuilder report) throws Exception {
+        int solves = Integer.getInteger("benchmark.scale-out.drain-solves", 200);
+        String config = System.getProperty("benchmark.scale-out.drain-config", "default");
+        try (SharedDatabase database = SharedDatabase.start()) {
+            Instances.Child child = Instances.spawnWithHeap(database, dir.resolve("drain.log"), "-Xmx512m",
+                    "--logging.level.root=WARN", "--tablesolver.solve.max-queued-per-day=" + solves);
+            try {
+                Api api = child.api();
+                DayInput day = DayGenerator.generate("drain", DATE, BenchmarkDatasets.ZONE,
+                        DayGenerator.Profile.FOOD_HALL, 200, 1300, 7100L);
+                upload(api, "drain", day);
+                String path = "/api/restaurants/drain/days/" + DATE + "/solve";
+                long firstStarted = System.nanoTime();
+                Api.Response first = api.post(path + "?wait=false", JSON.readTree("{\"config\": \"" + config
+                        + "\"}"));
+                assertThat(first.status()).as("%s", first).isEqualTo(202);
+                TestDatabase db = database.client();
+                long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+                while (db.queryInt("select count(*) from solve_run where status in ('QUEUED', 'SOLVING')") > 0) {
+                    assertThat(System.nanoTime()).as("the first solve ended within 30 minutes").isLessThan(deadline);
+                    Thread.sleep(200);
+                }
+                double firstSeconds = (System.nanoTime() - firstStarted) / 1e9;
+                long started = System.nanoTime();
+                for (int i = 0; i < solves; i++) {
+                    Api.Response accepted = api.post(path + "?wait=false",
+                            JSON.readTree("{\"config\": \"" + config + "\"}"));
+                    assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
+                }
+                deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+                while (db.queryInt("select count(*) from solve_run where status in ('QUEUED', 'SOLVING')") > 0) {
+                    assertThat(System.nanoTime()).as("the queue drained within 30 minutes").isLessThan(deadline);
+                    Thread.sleep(200);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                int committed = db.queryInt("select count(*) from solve_run where status = 'COMMITTED'");
+                report.append("## Repeated solves of an unchanged day\n\n")
+                        .append("An L day (200 tables, 1,300 bookings) in one instance under `-Xmx512m`, solved once ")
+                        .append("with `").append(config).append("`, then ").append(solves)
+                        .append(" more solves of it queued at once; target (issue #29): drained in <= 5 minutes.\n\n")
+                        .append("| first solve (s) | queued | drained in (s) | per solve (ms) | committed | verdict |\n")
+                        .append("| ---: | ---: | ---: | ---: | ---: | --- |\n")
+                        .append(String.format(Locale.ROOT, "| %.1f | %d | %.1f | %.0f | %d | %s |%n%n", firstSeconds,
+                                solves, seconds, 1000 * seconds / solves, committed,
+                                seconds <= 300 && committed == solves + 1 ? "met" : "**missed**"));
+            } finally {
+                child.kill();
+            }
+        }
     }
 
     /** Forces a full collection in the instance and answers the heap it still uses. */
