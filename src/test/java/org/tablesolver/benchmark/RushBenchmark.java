@@ -84,7 +84,7 @@ class RushBenchmark {
             runs.add(run(dir, clients, seconds, small, large));
         }
         int most = clientCounts.stream().max(Integer::compare).orElseThrow();
-        if (large > 0) {
+        if (large > 0 && small > 0) {
             runs.add(run(dir, most, seconds, small, 0));
         }
         String report = report(runs, seconds, small, large, most);
