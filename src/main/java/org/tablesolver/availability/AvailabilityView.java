@@ -87,9 +87,41 @@ class AvailabilityView implements AutoCloseable {
 
     /**
      * A cell's last answer and the items it was computed from, with the seating of everyone its last "yes" found
-     * (seating ids by booking id, or null): the next check of the cell tries it first.
+     * ({@link #encode}d, or null): the next check of the cell tries it first.
      */
-    private record KeptCell(CellFingerprints.Cell cell, Availability.Slot slot, Map<String, String> witness) {
+    private record KeptCell(CellFingerprints.Cell cell, Availability.Slot slot, String witness) {
+    }
+
+    /**
+     * A witness as one string, "booking seating" pairs a line each: tens of thousands of cells are kept, and a map of
+     * a large day's 250 parties per cell would hold far more memory than its text (ids hold no white space; a witness
+     * garbled anyway is only a hint that does not hold).
+     */
+    static String encode(Map<String, String> witness) {
+        if (witness == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(witness.size() * 16);
+        witness.forEach((booking, seating) -> text.append(booking).append(' ').append(seating).append('\n'));
+        return text.toString();
+    }
+
+    static Map<String, String> decode(String text) {
+        if (text == null) {
+            return null;
+        }
+        Map<String, String> witness = new java.util.HashMap<>();
+        int from = 0;
+        while (from < text.length()) {
+            int space = text.indexOf(' ', from);
+            int end = text.indexOf('\n', from);
+            if (space < 0 || end < 0 || space > end) {
+                break;
+            }
+            witness.put(text.substring(from, space), text.substring(space + 1, end));
+            from = end + 1;
+        }
+        return witness;
     }
 
     private record FlightKey(Object what, long asOf) {
@@ -331,10 +363,12 @@ class AvailabilityView implements AutoCloseable {
                     throw new CancellationException("no request waits for it any more");
                 }
                 List<Integer> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
+                List<String> kept = new ArrayList<>();
                 List<Map<String, String>> witnesses = new ArrayList<>();
                 for (int i : chunk) {
                     KeptCell known = get(cells, keys[i].identity());
-                    witnesses.add(known == null ? null : known.witness());
+                    kept.add(known == null ? null : known.witness());
+                    witnesses.add(decode(kept.get(kept.size() - 1)));
                 }
                 List<SlotJudge.Answer> decided = judge.judgeAll(chunk.stream().map(grid::get).toList(), party,
                         witnesses);
@@ -345,7 +379,7 @@ class AvailabilityView implements AutoCloseable {
                     computed.increment();
                     Map<String, String> witness = SlotJudge.witness(answer);
                     put(cells, keys[chunk.get(j)].identity(), new KeptCell(keys[chunk.get(j)], slot,
-                            witness != null ? witness : witnesses.get(j)));
+                            witness != null ? encode(witness) : kept.get(j)));
                 }
             }
             Availability answer = new Availability(key.day().restaurantId(), key.day().date(), question.partySize(),

@@ -97,6 +97,19 @@ class AvailabilityViewTest {
             new Question(6, null), new Question(3, "garden"), new Question(8, null));
 
     @Test
+    void aWitnessIsKeptAsTextAndReadBackAsItWas() {
+        Map<String, String> witness = new java.util.LinkedHashMap<>();
+        witness.put("B001", "T3");
+        witness.put("hold:h-1", "T1+T2");
+        witness.put(SeatingCheck.WITNESS_CANDIDATE, "T7");
+        assertThat(AvailabilityView.decode(AvailabilityView.encode(witness))).isEqualTo(witness);
+        assertThat(AvailabilityView.encode(null)).isNull();
+        assertThat(AvailabilityView.decode(null)).isNull();
+        // text that is not a witness reads as what it holds, never as an error: a witness is only a hint
+        assertThat(AvailabilityView.decode("B001 T3\nbroken")).containsExactly(Map.entry("B001", "T3"));
+    }
+
+    @Test
     void afterRandomWritesEveryAnswerIsTheColdExactCheckOfTheStateItNames() {
         Random random = new Random(20261204);
         List<String> bookings = new ArrayList<>();
